@@ -1,0 +1,202 @@
+//! `<!-- .slide: ... -->` and `<!-- .element: ... -->`: reveal.js's `addAttributes` walk over
+//! the slide's DOM, with its regexes and its rule for which element a comment lands on.
+
+use super::dom::{Element, Node};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What the walk noticed about a comment that looked like a directive but set nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DirectiveIssue {
+    pub offset: usize,
+    pub message: String,
+}
+
+fn element_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // reveal.js: '\.element\s*?(.+?)$' with flags 'mg'; JavaScript's '.' stops at any line end.
+    RE.get_or_init(|| {
+        Regex::new(r"(?m)\.element\s*?([^\n\r\x{2028}\x{2029}]+?)[\r\x{2028}\x{2029}]?$")
+            .unwrap_or_else(|_| unreachable!())
+    })
+}
+
+fn slide_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // reveal.js: '\.slide:\s*?(\S.+?)$' with flags 'mg'.
+    RE.get_or_init(|| {
+        Regex::new(r"(?m)\.slide:\s*?(\S[^\n\r\x{2028}\x{2029}]+?)[\r\x{2028}\x{2029}]?$")
+            .unwrap_or_else(|_| unreachable!())
+    })
+}
+
+/// Reads `name="value"` pairs (double quotes, non-empty value) and bare `data-*` names followed
+/// by a space or a quote, scanning as reveal.js's `/([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/mg`.
+pub(crate) fn parse_attribute_text(text: &str) -> Vec<(String, String)> {
+    let is_name = |c: char| c != '"' && c != '=' && c != ' ';
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < text.len() {
+        let rest = &text[p..];
+        // First alternative: a name, then `="`, a non-empty value, and `"`.
+        let name_len: usize = rest
+            .char_indices()
+            .find(|&(_, c)| !is_name(c))
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        if name_len > 0 && rest[name_len..].starts_with("=\"") {
+            let value_start = name_len + 2;
+            if let Some(close) = rest[value_start..].find('"')
+                && close > 0
+            {
+                out.push((
+                    rest[..name_len].to_string(),
+                    rest[value_start..value_start + close].to_string(),
+                ));
+                p += value_start + close + 1;
+                continue;
+            }
+        }
+        // Second alternative: `data-` and a name ended by a space or a quote.
+        if let Some(after) = rest.strip_prefix("data-") {
+            let n: usize = after
+                .char_indices()
+                .find(|&(_, c)| !is_name(c))
+                .map(|(i, _)| i)
+                .unwrap_or(after.len());
+            if n > 0 && matches!(after[n..].chars().next(), Some('"') | Some(' ')) {
+                out.push((rest[..5 + n].to_string(), String::new()));
+                p += 5 + n;
+                continue;
+            }
+        }
+        p += rest.chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    out
+}
+
+enum Target {
+    Slide,
+    Element(Vec<usize>),
+}
+
+/// Applies every directive comment under `root` (the slide's `<section>`), in document order.
+pub(crate) fn apply(root: &mut Element) -> Vec<DirectiveIssue> {
+    let mut actions = Vec::new();
+    let mut issues = Vec::new();
+    let mut path = Vec::new();
+    collect(root, &mut path, &mut actions, &mut issues);
+    for (target, pairs) in actions {
+        let el = match target {
+            Target::Slide => Some(&mut *root),
+            Target::Element(p) => root.at_path_mut(&p),
+        };
+        if let Some(el) = el {
+            for (k, v) in pairs {
+                el.attrs.set(&k, &v);
+            }
+        }
+    }
+    issues
+}
+
+fn collect(
+    el: &Element,
+    path: &mut Vec<usize>,
+    actions: &mut Vec<(Target, Vec<(String, String)>)>,
+    issues: &mut Vec<DirectiveIssue>,
+) {
+    for (i, child) in el.children.iter().enumerate() {
+        match child {
+            Node::Element(e) => {
+                path.push(i);
+                collect(e, path, actions, issues);
+                path.pop();
+            }
+            Node::Comment { text, offset } => {
+                if let Some(c) = element_regex().captures(text) {
+                    let pairs = parse_attribute_text(c.get(1).map(|m| m.as_str()).unwrap_or(""));
+                    note_empty(&pairs, text, *offset, issues);
+                    let prev = el.children[..i]
+                        .iter()
+                        .rposition(|n| matches!(n, Node::Element(e) if e.tag != "br"));
+                    let target = match prev {
+                        Some(j) => {
+                            let mut p = path.clone();
+                            p.push(j);
+                            Target::Element(p)
+                        }
+                        None if path.is_empty() => Target::Slide,
+                        None => Target::Element(path.clone()),
+                    };
+                    actions.push((target, pairs));
+                } else if let Some(c) = slide_regex().captures(text) {
+                    let pairs = parse_attribute_text(c.get(1).map(|m| m.as_str()).unwrap_or(""));
+                    note_empty(&pairs, text, *offset, issues);
+                    actions.push((Target::Slide, pairs));
+                } else if text.trim_start().starts_with(".slide") {
+                    issues.push(DirectiveIssue {
+                        offset: *offset,
+                        message: "`.slide` needs a colon (`<!-- .slide: class=\"x\" -->`); reveal.js ignores this comment".into(),
+                    });
+                }
+            }
+            Node::Text { .. } => {}
+        }
+    }
+}
+
+fn note_empty(
+    pairs: &[(String, String)],
+    text: &str,
+    offset: usize,
+    issues: &mut Vec<DirectiveIssue>,
+) {
+    if pairs.is_empty() {
+        let hint = if text.contains('\'') {
+            " (values need double quotes)"
+        } else {
+            ""
+        };
+        issues.push(DirectiveIssue {
+            offset,
+            message: format!(
+                "attribute comment `<!--{}-->` sets nothing{hint}",
+                text.trim_end()
+            ),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_text_follows_reveal_regex() {
+        assert_eq!(
+            parse_attribute_text(r#": class="fragment" data-fragment-index="2" "#),
+            vec![
+                ("class".to_string(), "fragment".to_string()),
+                ("data-fragment-index".to_string(), "2".to_string())
+            ]
+        );
+        assert_eq!(
+            parse_attribute_text(" data-auto-animate "),
+            vec![("data-auto-animate".to_string(), String::new())]
+        );
+        // Single quotes and empty values are not read.
+        assert!(parse_attribute_text(" class='x' id=\"\" ").is_empty());
+        // Bare names other than data-* are not read; a bare data-* at the very end needs a space.
+        assert!(parse_attribute_text(" hidden data-x").is_empty());
+    }
+
+    #[test]
+    fn element_regex_takes_rest_of_line_colon_optional() {
+        let c = element_regex()
+            .captures(r#" .element style="height: 90%" "#)
+            .unwrap();
+        assert_eq!(&c[1], r#"style="height: 90%" "#);
+        assert!(slide_regex().captures(" .slide class=\"x\" ").is_none());
+    }
+}

@@ -1,0 +1,471 @@
+//! Markdown → DOM, as reveal.js gets it from marked: pulldown-cmark events become the elements
+//! marked would write (with reveal.js's code-fence renderer), raw HTML goes through `html`, and
+//! bare URLs become links as GFM's autolinks do.
+
+use super::dom::{Element, TreeBuilder};
+use super::html;
+use super::model::Attributes;
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// reveal.js's `CODE_LINE_NUMBER_REGEX`, searched in a fence's info string.
+pub(crate) fn code_line_number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // A constant pattern: it compiles, and a test below proves it.
+        Regex::new(r"\[\s*((\d*):)?\s*([\s\d,|-]*)\]").unwrap_or_else(|_| unreachable!())
+    })
+}
+
+fn autolink_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<]*[^\s<?!.,:*_~]")
+            .unwrap_or_else(|_| unreachable!())
+    })
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_MATH
+}
+
+fn attrs(pairs: &[(&str, &str)]) -> Attributes {
+    let mut a = Attributes::default();
+    for (k, v) in pairs {
+        a.set(k, v);
+    }
+    a
+}
+
+/// Converts `md`, which starts at byte `base` of the deck, into children of the builder's root.
+pub(crate) fn feed(md: &str, base: usize, b: &mut TreeBuilder) {
+    let mut w = Walker {
+        b,
+        text: String::new(),
+        text_offset: 0,
+        no_autolink: 0,
+        image_alt: None,
+        html_block: None,
+        code: None,
+        in_head: false,
+        aligns: Vec::new(),
+        cell: 0,
+    };
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        w.event(event, base + range.start);
+    }
+    w.flush();
+}
+
+struct Walker<'b> {
+    b: &'b mut TreeBuilder,
+    text: String,
+    text_offset: usize,
+    /// Depth of links and code, inside which bare URLs stay text.
+    no_autolink: usize,
+    /// Alt text gathered while inside an image: (src, title, alt, offset).
+    image_alt: Option<(String, String, String, usize)>,
+    html_block: Option<(String, usize)>,
+    code: Option<(Attributes, String, usize)>,
+    in_head: bool,
+    aligns: Vec<Alignment>,
+    cell: usize,
+}
+
+impl Walker<'_> {
+    fn start(&mut self, tag: &str, a: Attributes, offset: usize) {
+        self.flush();
+        self.b.start(Element::new(tag, a, offset, false), false);
+    }
+
+    fn end(&mut self, tag: &str, offset: usize) {
+        self.flush();
+        self.b.end(tag, offset, false);
+    }
+
+    fn void(&mut self, tag: &str, a: Attributes, offset: usize) {
+        self.flush();
+        self.b.start(Element::new(tag, a, offset, false), true);
+    }
+
+    fn push_text(&mut self, text: &str, offset: usize) {
+        if let Some((_, _, alt, _)) = &mut self.image_alt {
+            alt.push_str(text);
+            return;
+        }
+        if self.text.is_empty() {
+            self.text_offset = offset;
+        }
+        self.text.push_str(text);
+    }
+
+    fn flush(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        let offset = self.text_offset;
+        if self.no_autolink > 0 {
+            self.b.text(&text, offset);
+            return;
+        }
+        let mut last = 0;
+        for m in autolink_regex().find_iter(&text) {
+            let mut url = m.as_str();
+            // An unbalanced closing parenthesis belongs to the sentence, not the link.
+            while url.ends_with(')') && url.matches(')').count() > url.matches('(').count() {
+                url = &url[..url.len() - 1];
+            }
+            self.b.text(&text[last..m.start()], offset + last);
+            let href = if url.to_ascii_lowercase().starts_with("www.") {
+                format!("http://{url}")
+            } else {
+                url.to_string()
+            };
+            let at = offset + m.start();
+            self.b.start(
+                Element::new("a", attrs(&[("href", &href)]), at, false),
+                false,
+            );
+            self.b.text(url, at);
+            self.b.end("a", at, false);
+            last = m.start() + url.len();
+        }
+        self.b.text(&text[last..], offset + last);
+    }
+
+    fn event(&mut self, event: Event<'_>, at: usize) {
+        if let Some((_, text, _)) = &mut self.code {
+            match event {
+                Event::Text(t) => {
+                    text.push_str(&t);
+                    return;
+                }
+                Event::End(TagEnd::CodeBlock) => {}
+                _ => return,
+            }
+        }
+        if self.image_alt.is_some() {
+            match event {
+                Event::Text(_) | Event::Code(_) | Event::End(TagEnd::Image) => {}
+                Event::SoftBreak => {
+                    self.push_text(" ", at);
+                    return;
+                }
+                _ => return,
+            }
+        }
+        if let Some((html, _)) = &mut self.html_block {
+            match event {
+                Event::Html(t) | Event::Text(t) => {
+                    html.push_str(&t);
+                    return;
+                }
+                Event::End(TagEnd::HtmlBlock) => {}
+                _ => return,
+            }
+        }
+        match event {
+            Event::Start(tag) => self.start_tag(tag, at),
+            Event::End(tag) => self.end_tag(tag, at),
+            Event::Text(t) => self.push_text(&t, at),
+            Event::Code(t) => {
+                if let Some((_, _, alt, _)) = &mut self.image_alt {
+                    alt.push_str(&t);
+                    return;
+                }
+                self.start("code", Attributes::default(), at);
+                self.b.text(&t, at);
+                self.end("code", at);
+            }
+            Event::InlineMath(t) => self.math(&t, false, at),
+            Event::DisplayMath(t) => self.math(&t, true, at),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                self.flush();
+                html::feed(&t, at, self.b);
+            }
+            Event::SoftBreak => self.push_text("\n", at),
+            Event::HardBreak => self.void("br", Attributes::default(), at),
+            Event::Rule => self.void("hr", Attributes::default(), at),
+            Event::TaskListMarker(checked) => {
+                let mut a = attrs(&[("type", "checkbox"), ("disabled", "")]);
+                if checked {
+                    a.set("checked", "");
+                }
+                self.void("input", a, at);
+            }
+            Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]"), at),
+        }
+    }
+
+    fn math(&mut self, tex: &str, display: bool, at: usize) {
+        let a = if display {
+            attrs(&[("class", "math display")])
+        } else {
+            attrs(&[("class", "math inline")])
+        };
+        self.start("rostra-math", a, at);
+        self.b.text(tex, at);
+        self.end("rostra-math", at);
+    }
+
+    fn start_tag(&mut self, tag: Tag<'_>, at: usize) {
+        let none = Attributes::default;
+        match tag {
+            Tag::Paragraph => self.start("p", none(), at),
+            Tag::Heading { level, .. } => {
+                let n = match level {
+                    HeadingLevel::H1 => "h1",
+                    HeadingLevel::H2 => "h2",
+                    HeadingLevel::H3 => "h3",
+                    HeadingLevel::H4 => "h4",
+                    HeadingLevel::H5 => "h5",
+                    HeadingLevel::H6 => "h6",
+                };
+                self.start(n, none(), at);
+            }
+            Tag::BlockQuote(_) => self.start("blockquote", none(), at),
+            Tag::CodeBlock(kind) => {
+                self.flush();
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((code_attributes(&info), String::new(), at));
+            }
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html_block = Some((String::new(), at));
+            }
+            Tag::List(Some(start)) => {
+                let a = if start == 1 {
+                    none()
+                } else {
+                    attrs(&[("start", &start.to_string())])
+                };
+                self.start("ol", a, at);
+            }
+            Tag::List(None) => self.start("ul", none(), at),
+            Tag::Item => self.start("li", none(), at),
+            Tag::Table(aligns) => {
+                self.aligns = aligns;
+                self.start("table", none(), at);
+            }
+            Tag::TableHead => {
+                self.in_head = true;
+                self.cell = 0;
+                self.start("thead", none(), at);
+                self.start("tr", none(), at);
+            }
+            Tag::TableRow => {
+                if !self.b.is_open("tbody") {
+                    self.start("tbody", none(), at);
+                }
+                self.cell = 0;
+                self.start("tr", none(), at);
+            }
+            Tag::TableCell => {
+                let align = match self.aligns.get(self.cell) {
+                    Some(Alignment::Left) => Some("left"),
+                    Some(Alignment::Center) => Some("center"),
+                    Some(Alignment::Right) => Some("right"),
+                    _ => None,
+                };
+                let a = align.map(|al| attrs(&[("align", al)])).unwrap_or_default();
+                let t = if self.in_head { "th" } else { "td" };
+                self.start(t, a, at);
+            }
+            Tag::Emphasis => self.start("em", none(), at),
+            Tag::Strong => self.start("strong", none(), at),
+            Tag::Strikethrough => self.start("del", none(), at),
+            Tag::Superscript => self.start("sup", none(), at),
+            Tag::Subscript => self.start("sub", none(), at),
+            Tag::Link {
+                dest_url, title, ..
+            } => {
+                let mut a = attrs(&[("href", &dest_url)]);
+                if !title.is_empty() {
+                    a.set("title", &title);
+                }
+                self.no_autolink += 1;
+                self.start("a", a, at);
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.flush();
+                self.image_alt = Some((dest_url.to_string(), title.to_string(), String::new(), at));
+            }
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => self.start("div", none(), at),
+        }
+    }
+
+    fn end_tag(&mut self, tag: TagEnd, at: usize) {
+        match tag {
+            TagEnd::Paragraph => self.end("p", at),
+            TagEnd::Heading(level) => {
+                let n = format!("h{}", level as usize);
+                self.end(&n, at);
+            }
+            TagEnd::BlockQuote(_) => self.end("blockquote", at),
+            TagEnd::CodeBlock => {
+                if let Some((a, mut text, offset)) = self.code.take() {
+                    if text.ends_with('\n') {
+                        text.pop();
+                    }
+                    self.b.start(
+                        Element::new("pre", Attributes::default(), offset, false),
+                        false,
+                    );
+                    self.b.start(Element::new("code", a, offset, false), false);
+                    self.b.text(&text, offset);
+                    self.b.end("code", at, false);
+                    self.b.end("pre", at, false);
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((text, offset)) = self.html_block.take() {
+                    html::feed(&text, offset, self.b);
+                }
+            }
+            TagEnd::List(true) => self.end("ol", at),
+            TagEnd::List(false) => self.end("ul", at),
+            TagEnd::Item => self.end("li", at),
+            TagEnd::Table => {
+                if self.b.is_open("tbody") {
+                    self.end("tbody", at);
+                }
+                self.end("table", at);
+            }
+            TagEnd::TableHead => {
+                self.end("tr", at);
+                self.end("thead", at);
+                self.in_head = false;
+            }
+            TagEnd::TableRow => self.end("tr", at),
+            TagEnd::TableCell => {
+                let t = if self.in_head { "th" } else { "td" };
+                self.end(t, at);
+                self.cell += 1;
+            }
+            TagEnd::Emphasis => self.end("em", at),
+            TagEnd::Strong => self.end("strong", at),
+            TagEnd::Strikethrough => self.end("del", at),
+            TagEnd::Superscript => self.end("sup", at),
+            TagEnd::Subscript => self.end("sub", at),
+            TagEnd::Link => {
+                self.end("a", at);
+                self.no_autolink = self.no_autolink.saturating_sub(1);
+            }
+            TagEnd::Image => {
+                if let Some((src, title, alt, offset)) = self.image_alt.take() {
+                    let mut a = attrs(&[("src", &src), ("alt", &alt)]);
+                    if !title.is_empty() {
+                        a.set("title", &title);
+                    }
+                    self.void("img", a, offset);
+                }
+            }
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_) => self.end("div", at),
+        }
+    }
+}
+
+/// The `<code>` attributes reveal.js's fence renderer writes: `data-line-numbers` and
+/// `data-ln-start-from` from a `[N: steps]` in the info string, the rest as `class`.
+pub(crate) fn code_attributes(info: &str) -> Attributes {
+    let mut a = Attributes::default();
+    let re = code_line_number_regex();
+    let mut language = info.to_string();
+    if let Some(c) = re.captures(info) {
+        let ln = c.get(3).map(|m| m.as_str().trim()).unwrap_or("");
+        a.set("data-line-numbers", ln);
+        if let Some(start) = c
+            .get(2)
+            .map(|m| m.as_str().trim())
+            .filter(|s| !s.is_empty())
+        {
+            a.set("data-ln-start-from", start);
+        }
+        language = re.replace(info, "").trim().to_string();
+    }
+    a.set("class", &language);
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::dom::Node;
+
+    fn dom(md: &str) -> Element {
+        let mut b = TreeBuilder::new(Element::new("section", Attributes::default(), 0, false));
+        feed(md, 0, &mut b);
+        b.finish().0
+    }
+
+    fn tags(el: &Element) -> Vec<String> {
+        let mut out = Vec::new();
+        el.walk(&mut |e| out.push(e.tag.clone()));
+        out
+    }
+
+    #[test]
+    fn fence_info_gives_reveal_code_attributes() {
+        let a = code_attributes("python [1:0|1-3|5-7|9-11]");
+        assert_eq!(a.get("data-line-numbers"), Some("0|1-3|5-7|9-11"));
+        assert_eq!(a.get("data-ln-start-from"), Some("1"));
+        assert_eq!(a.get("class"), Some("python"));
+        let a = code_attributes("js []");
+        assert_eq!(a.get("data-line-numbers"), Some(""));
+        assert_eq!(a.get("data-ln-start-from"), None);
+        let a = code_attributes("rust");
+        assert!(!a.has("data-line-numbers"));
+    }
+
+    #[test]
+    fn html_block_wraps_following_markdown_like_a_browser() {
+        let root = dom("<div style=\"display:flex\">\n\n- a\n- b\n\n</div>\n");
+        assert_eq!(tags(&root), vec!["section", "div", "ul", "li", "li"]);
+    }
+
+    #[test]
+    fn bare_urls_become_links_as_in_gfm() {
+        let root = dom("## https://areyouhere.today/ <!-- .element: x -->");
+        assert_eq!(tags(&root), vec!["section", "h2", "a"]);
+        let Some(Node::Element(h2)) = root.children.first() else {
+            panic!()
+        };
+        assert!(
+            matches!(&h2.children[0], Node::Element(a) if a.attrs.get("href") == Some("https://areyouhere.today/"))
+        );
+        assert!(matches!(&h2.children.last(), Some(Node::Comment { .. })));
+    }
+
+    #[test]
+    fn image_alt_is_gathered_not_shown() {
+        let root = dom("![Dining *Philosophers*](d.png)");
+        let mut found = None;
+        root.walk(&mut |e| {
+            if e.tag == "img" {
+                found = Some(e.attrs.clone());
+            }
+        });
+        let a = found.unwrap();
+        assert_eq!(a.get("src"), Some("d.png"));
+        assert_eq!(a.get("alt"), Some("Dining Philosophers"));
+        assert_eq!(root.text_content(), "");
+    }
+}

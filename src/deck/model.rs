@@ -1,0 +1,445 @@
+//! The slide model: what a deck is once read, before anything is laid out or drawn.
+
+use serde::Serialize;
+
+/// A place in the deck's source file, 1-based, for diagnostics and live reload.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// Line number, counted from 1.
+    pub line: u32,
+    /// Column in characters, counted from 1.
+    pub column: u32,
+}
+
+/// An element's HTML attributes in the order they were set (`class`, `id`, `style`, `data-*`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Attributes(Vec<(String, String)>);
+
+impl Attributes {
+    /// The value of attribute `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether attribute `name` is set (bare attributes have an empty value).
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+
+    /// Sets `name` to `value`, replacing an earlier value as the DOM's `setAttribute` does.
+    pub fn set(&mut self, name: &str, value: &str) {
+        if let Some(slot) = self.0.iter_mut().find(|(k, _)| k == name) {
+            slot.1 = value.to_string();
+        } else {
+            self.0.push((name.to_string(), value.to_string()));
+        }
+    }
+
+    /// Removes attribute `name` if it is set.
+    pub fn remove(&mut self, name: &str) {
+        self.0.retain(|(k, _)| k != name);
+    }
+
+    /// The whitespace-separated tokens of the `class` attribute.
+    pub fn classes(&self) -> impl Iterator<Item = &str> {
+        self.get("class").unwrap_or("").split_whitespace()
+    }
+
+    /// Whether the `class` attribute holds the token `class`.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.classes().any(|c| c == class)
+    }
+
+    /// Every attribute as `(name, value)`, in the order set.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Whether no attribute is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What every block and inline element carries besides its content.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Meta {
+    /// Where the element starts in the source.
+    pub span: Span,
+    /// Its HTML attributes, including those set by `<!-- .element: -->` comments.
+    pub attrs: Attributes,
+    /// The fragment step (0-based) at which it appears, when it is a fragment.
+    pub fragment: Option<usize>,
+}
+
+impl Meta {
+    /// The parsed `style` attribute.
+    pub fn style(&self) -> crate::deck::style::Style {
+        crate::deck::style::Style::parse(self.attrs.get("style").unwrap_or(""))
+    }
+}
+
+/// A whole deck: its settings, its slides in order, and what went wrong reading it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Deck {
+    /// Settings from front matter and the command line.
+    pub meta: DeckMeta,
+    /// The slides in reading order (stacks flattened, top to bottom).
+    pub slides: Vec<Slide>,
+    /// Warnings and errors found while reading; none of them stops a talk.
+    pub diagnostics: Vec<crate::deck::diagnostics::Diagnostic>,
+}
+
+/// Deck-wide settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DeckMeta {
+    /// `title` from front matter, else the first heading's text.
+    pub title: Option<String>,
+    /// Theme name (`black` when unset).
+    pub theme: String,
+    /// Code highlight theme name, if set.
+    pub highlight_theme: Option<String>,
+    /// Deck-wide slide transition (`slide` when unset).
+    pub transition: String,
+    /// Deck-wide transition speed: `default`, `fast` or `slow`.
+    pub transition_speed: String,
+    /// Logical canvas width in pixels (reveal.js default 960).
+    pub width: f32,
+    /// Logical canvas height in pixels (reveal.js default 700).
+    pub height: f32,
+    /// Margin around the canvas as a fraction of its size (default 0.04).
+    pub margin: f32,
+    /// Total talk time in seconds, for pacing (`revealOptions.totalTime`).
+    pub total_time_secs: Option<u64>,
+    /// The separators the deck was split with.
+    pub separators: crate::deck::split::Separators,
+    /// The attendance link given in front matter (`attendance:`), if any.
+    pub attendance: Option<String>,
+    /// The top-level front-matter keys present, in order.
+    pub front_matter_keys: Vec<String>,
+}
+
+impl Default for DeckMeta {
+    fn default() -> Self {
+        Self {
+            title: None,
+            theme: "black".into(),
+            highlight_theme: None,
+            transition: "slide".into(),
+            transition_speed: "default".into(),
+            width: 960.0,
+            height: 700.0,
+            margin: 0.04,
+            total_time_secs: None,
+            separators: crate::deck::split::Separators::default(),
+            attendance: None,
+            front_matter_keys: Vec::new(),
+        }
+    }
+}
+
+/// One slide: a position in the deck, attributes, content, notes and fragment steps.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Slide {
+    /// Horizontal index (0-based).
+    pub h: usize,
+    /// Vertical index within its stack (0 when not in a stack).
+    pub v: usize,
+    /// Whether the slide is part of a vertical stack.
+    pub in_stack: bool,
+    /// Where the slide's text starts in the source.
+    pub span: Span,
+    /// Attributes of the slide's `<section>`: `class`, `id`, every `data-*`.
+    pub attributes: Attributes,
+    /// The content, in document order.
+    pub blocks: Vec<Block>,
+    /// Speaker notes, if any.
+    pub notes: Option<Notes>,
+    /// Number of fragment steps (code highlight steps included), as reveal.js counts them.
+    pub fragment_steps: usize,
+}
+
+impl Slide {
+    /// The slide's `class` tokens.
+    pub fn classes(&self) -> Vec<&str> {
+        self.attributes.classes().collect()
+    }
+}
+
+/// Speaker notes of a slide.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Notes {
+    /// The notes as Markdown source (for the presenter console's renderer).
+    pub markdown: String,
+    /// The notes as plain text, as reveal.js's speaker view reads it.
+    pub text: String,
+}
+
+/// A block-level element.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// `#`..`######` or `<h1>`..`<h6>`.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// The heading's text and inline elements.
+        content: Vec<Inline>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// Its inline content.
+        content: Vec<Inline>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// Inline content standing directly in a container (a tight list item, a `<div>`'s text).
+    Plain {
+        /// The inline content.
+        content: Vec<Inline>,
+    },
+    /// An ordered or unordered list.
+    List {
+        /// Whether the list is numbered.
+        ordered: bool,
+        /// The first number of an ordered list.
+        start: u64,
+        /// The items in order.
+        items: Vec<ListItem>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// A code block.
+    Code(CodeBlock),
+    /// An image standing alone at block level (HTML `<img>` outside a paragraph).
+    Image(Image),
+    /// A table.
+    Table(Table),
+    /// A block quote.
+    Quote {
+        /// The quoted blocks.
+        blocks: Vec<Block>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// A thematic break (`***`, `<hr>`).
+    Rule {
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// Display math (`$$ ... $$`).
+    Math {
+        /// The TeX source.
+        tex: String,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// An HTML container (`div`, `section`, `aside`, `figure`, ...) with its children.
+    Html {
+        /// Lower-case tag name.
+        tag: String,
+        /// The children, as blocks.
+        blocks: Vec<Block>,
+        /// Span, attributes (`class`, `style`, ...), fragment step.
+        meta: Meta,
+    },
+}
+
+impl Block {
+    /// The block's span, attributes and fragment step (`Plain` has none and yields `None`).
+    pub fn meta(&self) -> Option<&Meta> {
+        match self {
+            Block::Heading { meta, .. }
+            | Block::Paragraph { meta, .. }
+            | Block::List { meta, .. }
+            | Block::Quote { meta, .. }
+            | Block::Rule { meta }
+            | Block::Math { meta, .. }
+            | Block::Html { meta, .. } => Some(meta),
+            Block::Code(c) => Some(&c.meta),
+            Block::Image(i) => Some(&i.meta),
+            Block::Table(t) => Some(&t.meta),
+            Block::Plain { .. } => None,
+        }
+    }
+}
+
+/// One item of a list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListItem {
+    /// The item's content (tight items hold one `Plain` block).
+    pub blocks: Vec<Block>,
+    /// Span, attributes (an `.element` comment in the item sets them), fragment step.
+    pub meta: Meta,
+}
+
+/// A fenced or indented code block, with reveal.js's line numbers and highlight steps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CodeBlock {
+    /// Language from the fence's info string (what remains once the `[...]` is removed).
+    pub language: String,
+    /// The code, without its final newline.
+    pub text: String,
+    /// The raw line-number spec inside `[...]` (`0|1-3|5-7`), when the fence had one.
+    pub line_numbers: Option<String>,
+    /// The first displayed line number (`N` in `[N: ...]`), 1 when unset.
+    pub start_line: u64,
+    /// Highlight steps, the first shown with the slide, each later one a fragment step.
+    pub steps: Vec<HighlightStep>,
+    /// The fragment step at which each step after the first appears.
+    pub step_fragments: Vec<usize>,
+    /// Span, attributes of the `<code>` element (and `<pre>` ones merged), fragment step.
+    pub meta: Meta,
+}
+
+/// A set of highlighted lines (1-based positions inside the block); empty highlights nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct HighlightStep {
+    /// Inclusive line ranges, 1-based, relative to the block's first line.
+    pub ranges: Vec<(u32, u32)>,
+}
+
+impl HighlightStep {
+    /// Whether line `n` (1-based within the block) is highlighted in this step.
+    pub fn contains(&self, n: u32) -> bool {
+        self.ranges.iter().any(|&(a, b)| a <= n && n <= b)
+    }
+}
+
+/// An image, inline or standing alone.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Image {
+    /// The source as written (relative to the deck's folder, or a URL).
+    pub src: String,
+    /// Alternative text.
+    pub alt: String,
+    /// Span, attributes (`width`, `height`, `style`), fragment step.
+    pub meta: Meta,
+}
+
+/// Horizontal alignment of a table column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// No alignment given.
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
+}
+
+/// A table with an optional header row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Table {
+    /// Alignment per column.
+    pub alignments: Vec<Align>,
+    /// Header cells.
+    pub head: Vec<Vec<Inline>>,
+    /// Body rows of cells.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+    /// Span, attributes, fragment step.
+    pub meta: Meta,
+}
+
+/// An inline element.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text (soft line breaks kept as `\n`).
+    Text {
+        /// The text.
+        text: String,
+        /// Where it starts.
+        span: Span,
+    },
+    /// `*emphasis*`, `<em>`, `<i>`.
+    Emphasis {
+        /// Content.
+        content: Vec<Inline>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// `**strong**`, `<strong>`, `<b>`.
+    Strong {
+        /// Content.
+        content: Vec<Inline>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// `~~strikethrough~~`, `<del>`, `<s>`.
+    Strikethrough {
+        /// Content.
+        content: Vec<Inline>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// `` `code` ``.
+    Code {
+        /// The code text.
+        text: String,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// A link.
+    Link {
+        /// Target URL as written.
+        href: String,
+        /// Link text.
+        content: Vec<Inline>,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// An inline image.
+    Image(Image),
+    /// A hard line break (`<br>`, two trailing spaces).
+    LineBreak {
+        /// Where it stands.
+        meta: Meta,
+    },
+    /// Inline math (`$...$`).
+    Math {
+        /// The TeX source.
+        tex: String,
+        /// Span, attributes, fragment step.
+        meta: Meta,
+    },
+    /// An inline HTML element (`span`, `small`, `font`, `sup`, ...).
+    Span {
+        /// Lower-case tag name.
+        tag: String,
+        /// Content.
+        content: Vec<Inline>,
+        /// Span, attributes (`class`, `style`), fragment step.
+        meta: Meta,
+    },
+}
+
+/// Concatenated text of inline content, as the DOM's `textContent` gives it.
+pub fn inline_text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    push_inline_text(content, &mut out);
+    out
+}
+
+fn push_inline_text(content: &[Inline], out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Code { text, .. } | Inline::Math { tex: text, .. } => out.push_str(text),
+            Inline::Emphasis { content, .. }
+            | Inline::Strong { content, .. }
+            | Inline::Strikethrough { content, .. }
+            | Inline::Link { content, .. }
+            | Inline::Span { content, .. } => push_inline_text(content, out),
+            Inline::Image(_) | Inline::LineBreak { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The `rostra` command: parse the command line, call into the library, print errors.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use rostra::{cli, deck};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Present reveal.js-flavoured Markdown decks.
+#[derive(Parser, Debug)]
+#[command(name = "rostra", version = rostra::build_info::VERSION, long_version = long_version())]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// The deck to present (a bundled deck when none is given).
+    deck: Option<PathBuf>,
+    #[command(flatten)]
+    separators: SeparatorArgs,
+}
+
+fn long_version() -> &'static str {
+    Box::leak(rostra::build_info::long_version().into_boxed_str())
+}
+
+#[derive(Args, Debug, Clone, Default)]
+struct SeparatorArgs {
+    /// Horizontal slide separator (a JavaScript regex, as reveal.js's data-separator).
+    #[arg(long, global = true, allow_hyphen_values = true)]
+    separator: Option<String>,
+    /// Vertical slide separator regex.
+    #[arg(long, global = true, allow_hyphen_values = true)]
+    vertical_separator: Option<String>,
+    /// Speaker-notes separator regex.
+    #[arg(long, global = true, allow_hyphen_values = true)]
+    notes_separator: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Report problems in a deck, like a compiler (exit status 1 on errors).
+    Check {
+        /// The deck file.
+        deck: PathBuf,
+    },
+    /// Print the slide model.
+    Dump {
+        /// The deck file.
+        deck: PathBuf,
+        /// As JSON (the shape reveal-oracle and the conformance tool read).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn load(path: &Path, seps: &SeparatorArgs) -> anyhow::Result<deck::Deck> {
+    let options = deck::Options {
+        separator: seps.separator.clone(),
+        vertical_separator: seps.vertical_separator.clone(),
+        notes_separator: seps.notes_separator.clone(),
+    };
+    deck::load(path, &options).with_context(|| format!("cannot open deck {}", path.display()))
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Check { deck }) => {
+            let d = load(&deck, &cli.separators)?;
+            let report = cli::check::check(&d, &deck);
+            for line in &report.lines {
+                println!("{line}");
+            }
+            Ok(if report.has_errors {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Dump { deck, json }) => {
+            let d = load(&deck, &cli.separators)?;
+            if json {
+                let v = cli::dump::deck_json(&d, &deck.display().to_string());
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                print!("{}", cli::dump::deck_text(&d));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let path = cli.deck.clone().unwrap_or_else(|| {
+                PathBuf::from(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/decks/fastapi-week4/slides.md"
+                ))
+            });
+            let d = load(&path, &cli.separators)?;
+            let title = d
+                .meta
+                .title
+                .clone()
+                .unwrap_or_else(|| path.display().to_string());
+            println!(
+                "{title}: {} slides read. The presenter window arrives with the renderer; `rostra check` and `rostra dump` work now.",
+                d.slides.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rostra: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
