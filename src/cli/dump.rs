@@ -25,7 +25,7 @@ pub fn slide_json(slide: &Slide) -> Value {
         "code": slide.code_blocks().into_iter().map(|c| json!({
             "language": c.language,
             "line_numbers": c.line_numbers,
-            "ln_start_from": c.line_numbers.as_ref().map(|_| c.start_line.to_string()),
+            "ln_start_from": c.meta.attrs.get("data-ln-start-from"),
             "steps": c.steps.len(),
             "lines": c.text.lines().count(),
         })).collect::<Vec<_>>(),

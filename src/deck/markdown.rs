@@ -85,6 +85,35 @@ impl Walker<'_> {
     fn end(&mut self, tag: &str, offset: usize) {
         self.flush();
         self.b.end(tag, offset, false);
+        if matches!(
+            tag,
+            "p" | "li"
+                | "ul"
+                | "ol"
+                | "blockquote"
+                | "table"
+                | "thead"
+                | "tbody"
+                | "tr"
+                | "th"
+                | "td"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "div"
+        ) {
+            // marked writes a line break after each block it closes; textContent keeps it.
+            self.b.text("\n", offset);
+        }
+    }
+
+    /// Opens a container after which marked writes a line break.
+    fn start_line(&mut self, tag: &str, a: Attributes, offset: usize) {
+        self.start(tag, a, offset);
+        self.b.text("\n", offset);
     }
 
     fn void(&mut self, tag: &str, a: Attributes, offset: usize) {
@@ -190,7 +219,10 @@ impl Walker<'_> {
             }
             Event::SoftBreak => self.push_text("\n", at),
             Event::HardBreak => self.void("br", Attributes::default(), at),
-            Event::Rule => self.void("hr", Attributes::default(), at),
+            Event::Rule => {
+                self.void("hr", Attributes::default(), at);
+                self.b.text("\n", at);
+            }
             Event::TaskListMarker(checked) => {
                 let mut a = attrs(&[("type", "checkbox"), ("disabled", "")]);
                 if checked {
@@ -228,7 +260,7 @@ impl Walker<'_> {
                 };
                 self.start(n, none(), at);
             }
-            Tag::BlockQuote(_) => self.start("blockquote", none(), at),
+            Tag::BlockQuote(_) => self.start_line("blockquote", none(), at),
             Tag::CodeBlock(kind) => {
                 self.flush();
                 let info = match kind {
@@ -247,26 +279,26 @@ impl Walker<'_> {
                 } else {
                     attrs(&[("start", &start.to_string())])
                 };
-                self.start("ol", a, at);
+                self.start_line("ol", a, at);
             }
-            Tag::List(None) => self.start("ul", none(), at),
+            Tag::List(None) => self.start_line("ul", none(), at),
             Tag::Item => self.start("li", none(), at),
             Tag::Table(aligns) => {
                 self.aligns = aligns;
-                self.start("table", none(), at);
+                self.start_line("table", none(), at);
             }
             Tag::TableHead => {
                 self.in_head = true;
                 self.cell = 0;
-                self.start("thead", none(), at);
-                self.start("tr", none(), at);
+                self.start_line("thead", none(), at);
+                self.start_line("tr", none(), at);
             }
             Tag::TableRow => {
                 if !self.b.is_open("tbody") {
                     self.start("tbody", none(), at);
                 }
                 self.cell = 0;
-                self.start("tr", none(), at);
+                self.start_line("tr", none(), at);
             }
             Tag::TableCell => {
                 let align = match self.aligns.get(self.cell) {
@@ -329,6 +361,7 @@ impl Walker<'_> {
                     self.b.text(&text, offset);
                     self.b.end("code", at, false);
                     self.b.end("pre", at, false);
+                    self.b.text("\n", at);
                 }
             }
             TagEnd::HtmlBlock => {
