@@ -163,7 +163,7 @@ pub(crate) struct TreeBuilder {
 }
 
 /// Deeper nesting than this is flattened: no deck needs it, and it keeps recursion bounded.
-const MAX_DEPTH: usize = 256;
+const MAX_DEPTH: usize = 100;
 
 impl TreeBuilder {
     pub fn new(root: Element) -> Self {

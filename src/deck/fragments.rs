@@ -168,8 +168,9 @@ mod tests {
         assert!(s[0].ranges.is_empty());
         assert_eq!(s[1].ranges, vec![(1, 3)]);
         let s = parse_highlight_steps("|1|2, 6");
-        assert_eq!(s.len(), 4);
-        assert_eq!(s[3].ranges, vec![(2, 2), (6, 6)]);
+        assert_eq!(s.len(), 3);
+        assert!(s[0].ranges.is_empty());
+        assert_eq!(s[2].ranges, vec![(2, 2), (6, 6)]);
         assert_eq!(parse_highlight_steps("").len(), 1);
         assert_eq!(
             parse_highlight_steps("1,4-8")[0].ranges,

@@ -140,6 +140,13 @@ fn block(el: &Element, span_of: SpanOf) -> Block {
             content: trim_inlines(inlines(&el.children, span_of)),
             meta: m(),
         },
+        "p" if display_math_only(el).is_some() => {
+            let math = display_math_only(el).unwrap_or(el);
+            Block::Math {
+                tex: math.text_content().trim().to_string(),
+                meta: meta(math, span_of),
+            }
+        }
         "p" => Block::Paragraph {
             content: trim_inlines(inlines(&el.children, span_of)),
             meta: m(),
@@ -182,6 +189,24 @@ fn block(el: &Element, span_of: SpanOf) -> Block {
             meta: m(),
         },
     }
+}
+
+/// The display-math element when it is a paragraph's only content (`$$` on lines of their own).
+fn display_math_only(p: &Element) -> Option<&Element> {
+    let mut found = None;
+    for c in &p.children {
+        match c {
+            Node::Element(e)
+                if e.tag == "rostra-math" && e.attrs.has_class("display") && found.is_none() =>
+            {
+                found = Some(e)
+            }
+            Node::Text { text, .. } if text.trim().is_empty() => {}
+            Node::Comment { .. } => {}
+            _ => return None,
+        }
+    }
+    found
 }
 
 fn code_block(pre: &Element, span_of: SpanOf) -> CodeBlock {

@@ -164,7 +164,9 @@ pub fn parse(source: &str, options: &Options) -> Result<Deck, DeckError> {
         slide.h = raw.h;
         slide.v = raw.v;
         slide.in_stack = raw.in_stack;
-        slide.span = span_at(base);
+        // The slide starts where its first visible character is, not at the separator's end.
+        let lead = text.len() - text.trim_start().len();
+        slide.span = span_at(base + lead);
         deck.slides.push(slide);
     }
     if deck.meta.title.is_none() {
