@@ -4,6 +4,8 @@
 use regex::Regex;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 use thiserror::Error;
 
 /// reveal.js 5's and reveal-md's horizontal separator.
@@ -52,7 +54,35 @@ pub enum SeparatorError {
 
 /// Compiles a JavaScript regex source with JavaScript's `m` (and optionally `i`) flag semantics:
 /// `^`/`$` at line ends, `\r\n` counted as one line end.
+///
+/// Compiled regexes are kept, so re-reading a deck (live reload, every parse in a benchmark)
+/// does not compile its separators again.
 pub fn js_regex(source: &str, multiline: bool, ignore_case: bool) -> Result<Regex, regex::Error> {
+    type Cache = Mutex<HashMap<(String, bool, bool), Regex>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = (source.to_string(), multiline, ignore_case);
+    if let Ok(map) = cache.lock()
+        && let Some(re) = map.get(&key)
+    {
+        return Ok(re.clone());
+    }
+    let re = compile_js_regex(source, multiline, ignore_case)?;
+    if let Ok(mut map) = cache.lock() {
+        // Bounded: a fuzzer or an editor typing a separator must not grow it for ever.
+        if map.len() > 64 {
+            map.clear();
+        }
+        map.insert(key, re.clone());
+    }
+    Ok(re)
+}
+
+fn compile_js_regex(
+    source: &str,
+    multiline: bool,
+    ignore_case: bool,
+) -> Result<Regex, regex::Error> {
     let mut flags = String::new();
     if multiline {
         flags.push_str("mR");
@@ -92,8 +122,7 @@ impl Separators {
 
 fn first_line(s: &str) -> String {
     s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or(s)
         .trim()
         .to_string()
