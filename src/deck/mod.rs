@@ -347,8 +347,8 @@ fn check_code_steps(slide: &Slide, diags: &mut Vec<Diagnostic>) {
 
 impl Slide {
     /// Visits every block, nested ones included, in document order.
-    pub fn visit_blocks(&self, f: &mut dyn FnMut(&Block)) {
-        fn walk(blocks: &[Block], f: &mut dyn FnMut(&Block)) {
+    pub fn visit_blocks<'a>(&'a self, f: &mut dyn FnMut(&'a Block)) {
+        fn walk<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Block)) {
             for b in blocks {
                 f(b);
                 match b {
@@ -391,54 +391,31 @@ impl Slide {
                 }
             }
         }
-        fn from_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a Image>) {
-            for b in blocks {
-                match b {
-                    Block::Heading { content, .. }
-                    | Block::Paragraph { content, .. }
-                    | Block::Plain { content } => from_inlines(content, out),
-                    Block::Image(img) => out.push(img),
-                    Block::List { items, .. } => {
-                        for item in items {
-                            from_blocks(&item.blocks, out);
-                        }
-                    }
-                    Block::Quote { blocks, .. } | Block::Html { blocks, .. } => {
-                        from_blocks(blocks, out)
-                    }
-                    Block::Table(t) => {
-                        for cell in t.head.iter().chain(t.rows.iter().flatten()) {
-                            from_inlines(cell, out);
-                        }
-                    }
-                    Block::Code(_) | Block::Rule { .. } | Block::Math { .. } => {}
+        let mut out = Vec::new();
+        self.visit_blocks(&mut |b| match b {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content, .. }
+            | Block::Plain { content } => from_inlines(content, &mut out),
+            Block::Image(img) => out.push(img),
+            Block::Table(t) => {
+                for cell in t.head.iter().chain(t.rows.iter().flatten()) {
+                    from_inlines(cell, &mut out);
                 }
             }
-        }
-        let mut out = Vec::new();
-        from_blocks(&self.blocks, &mut out);
+            _ => {}
+        });
         out
     }
 
     /// Every code block, in document order.
     pub fn code_blocks(&self) -> Vec<&CodeBlock> {
-        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a CodeBlock>) {
-            for b in blocks {
-                match b {
-                    Block::Code(c) => out.push(c),
-                    Block::List { items, .. } => {
-                        for item in items {
-                            walk(&item.blocks, out);
-                        }
-                    }
-                    Block::Quote { blocks, .. } | Block::Html { blocks, .. } => walk(blocks, out),
-                    _ => {}
-                }
+        let mut out = Vec::new();
+        self.visit_blocks(&mut |b| {
+            if let Block::Code(c) = b {
+                out.push(c);
             }
-        }
-        let mut found = Vec::new();
-        walk(&self.blocks, &mut found);
-        found
+        });
+        out
     }
 
     /// The slide's visible text, whitespace collapsed (notes excluded).
