@@ -85,26 +85,9 @@ impl Walker<'_> {
     fn end(&mut self, tag: &str, offset: usize) {
         self.flush();
         self.b.end(tag, offset, false);
-        if matches!(
-            tag,
-            "p" | "li"
-                | "ul"
-                | "ol"
-                | "blockquote"
-                | "table"
-                | "thead"
-                | "tbody"
-                | "tr"
-                | "th"
-                | "td"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "div"
-        ) {
+        if super::dom::closes_paragraph(tag)
+            || matches!(tag, "li" | "thead" | "tbody" | "tr" | "th" | "td")
+        {
             // marked writes a line break after each block it closes; textContent keeps it.
             self.b.text("\n", offset);
         }
