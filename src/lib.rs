@@ -2,11 +2,23 @@
 //!
 //! Modules in pipeline order (text → deck model → scene → motion → pixels):
 //! - [`deck`]: text → `Deck` (front matter, separators, notes, directives, fragments). Pure.
+//! - [`theme`]: colours, sizes and spacing of the built-in looks, as data.
+//! - [`scene`]: slide + theme + canvas → positioned text, shapes and images. No window.
+//! - [`motion`]: fragment looks over time, as pure functions of state and time.
+//! - [`show`]: the engine: where the talk is, commands in, state out. No window.
+//! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
+//! - [`app`]: the eframe application: window, input, image loading thread, fonts.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 
+pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod motion;
+pub mod scene;
+pub mod show;
+pub mod theme;
+pub mod ui;
 
 /// Version and build metadata baked in by `build.rs`.
 pub mod build_info {

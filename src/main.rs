@@ -16,6 +16,12 @@ struct Cli {
     deck: Option<PathBuf>,
     #[command(flatten)]
     separators: SeparatorArgs,
+    /// Show the slides in an ordinary window instead of full screen (for screen sharing).
+    #[arg(long)]
+    window: bool,
+    /// Theme to use instead of the deck's (black, white).
+    #[arg(long)]
+    theme: Option<String>,
 }
 
 fn long_version() -> &'static str {
@@ -86,24 +92,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let path = cli.deck.clone().unwrap_or_else(|| {
-                PathBuf::from(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/decks/fastapi-week4/slides.md"
-                ))
-            });
+            let path = cli.deck.clone().unwrap_or_else(bundled_deck);
             let d = load(&path, &cli.separators)?;
-            let title = d
-                .meta
-                .title
-                .clone()
-                .unwrap_or_else(|| path.display().to_string());
-            println!(
-                "{title}: {} slides read. The presenter window arrives with the renderer; `rostra check` and `rostra dump` work now.",
-                d.slides.len()
-            );
+            for diag in &d.diagnostics {
+                eprintln!("{}", diag.display(&path.display().to_string()));
+            }
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let options = rostra::app::StartOptions {
+                windowed: cli.window,
+                theme: cli.theme.clone(),
+            };
+            rostra::app::run(d, base, options).map_err(anyhow::Error::msg)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The deck shown when none is given: beside the executable's source tree when run with
+/// cargo, else in `decks/` under the current folder.
+fn bundled_deck() -> PathBuf {
+    let in_tree = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/decks/fastapi-week4/slides.md"
+    ));
+    if in_tree.exists() {
+        in_tree
+    } else {
+        PathBuf::from("decks/fastapi-week4/slides.md")
     }
 }
 

@@ -1,0 +1,218 @@
+//! Images decoded off the UI thread: one named worker reads, checks and decodes (PNG, JPEG,
+//! GIF's first frame, WebP, SVG), scales to what a screen needs, and hands pixels back; the UI
+//! thread only uploads textures. Failures become on-slide placeholders with the reason.
+
+use crate::scene::{ImageSizes, ImageState};
+use crate::ui::Textures;
+use eframe::egui::{ColorImage, Context, TextureHandle, TextureId, TextureOptions};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Largest image rostra will decode, in pixels (a 30,000 x 30,000 image is refused unread).
+pub const MAX_PIXELS: u64 = 80_000_000;
+/// Longest side of the uploaded texture; enough for a 4K projector.
+pub const MAX_SIDE: u32 = 2560;
+
+enum Entry {
+    Loading,
+    Ready {
+        size: [u32; 2],
+        texture: TextureHandle,
+    },
+    Failed(String),
+}
+
+struct Decoded {
+    src: String,
+    result: Result<ColorImage, String>,
+    size: [u32; 2],
+}
+
+/// The cache of a deck's images and the worker that fills it.
+pub struct ImageLoader {
+    base: PathBuf,
+    requests: Option<Sender<(String, PathBuf)>>,
+    results: Receiver<Decoded>,
+    entries: HashMap<String, Entry>,
+}
+
+impl ImageLoader {
+    /// A loader for images relative to `base` (the deck's folder); `ctx` is woken on results.
+    pub fn new(base: PathBuf, ctx: Option<Context>) -> ImageLoader {
+        let (req_tx, req_rx) = channel::<(String, PathBuf)>();
+        let (res_tx, res_rx) = channel::<Decoded>();
+        let spawned = std::thread::Builder::new()
+            .name("rostra-images".into())
+            .spawn(move || {
+                for (src, path) in req_rx {
+                    let (result, size) = match decode(&path) {
+                        Ok((img, size)) => (Ok(img), size),
+                        Err(e) => (Err(e), [0, 0]),
+                    };
+                    if res_tx.send(Decoded { src, result, size }).is_err() {
+                        break;
+                    }
+                    if let Some(ctx) = &ctx {
+                        ctx.request_repaint();
+                    }
+                }
+            });
+        ImageLoader {
+            base,
+            requests: spawned.ok().map(|_| req_tx),
+            results: res_rx,
+            entries: HashMap::new(),
+        }
+    }
+
+    /// Asks for `src` unless it is known already.
+    pub fn request(&mut self, src: &str) {
+        if self.entries.contains_key(src) {
+            return;
+        }
+        let lower = src.to_ascii_lowercase();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("//")
+            || lower.starts_with("data:")
+        {
+            self.entries.insert(
+                src.to_string(),
+                Entry::Failed("remote images are not fetched (rostra works offline)".into()),
+            );
+            return;
+        }
+        let rel = src.split(['?', '#']).next().unwrap_or(src);
+        let rel = rel.strip_prefix("file://").unwrap_or(rel);
+        let path = self.base.join(rel);
+        match &self.requests {
+            Some(tx) if tx.send((src.to_string(), path)).is_ok() => {
+                self.entries.insert(src.to_string(), Entry::Loading);
+            }
+            _ => {
+                self.entries.insert(
+                    src.to_string(),
+                    Entry::Failed("the image thread is not running".into()),
+                );
+            }
+        }
+    }
+
+    /// Takes finished decodes and uploads them; returns whether anything changed.
+    pub fn poll(&mut self, ctx: &Context) -> bool {
+        let mut changed = false;
+        while let Ok(d) = self.results.try_recv() {
+            let entry = match d.result {
+                Ok(img) => Entry::Ready {
+                    size: d.size,
+                    texture: ctx.load_texture(
+                        format!("img:{}", d.src),
+                        img,
+                        TextureOptions::LINEAR,
+                    ),
+                },
+                Err(e) => Entry::Failed(e),
+            };
+            self.entries.insert(d.src, entry);
+            changed = true;
+        }
+        changed
+    }
+
+    /// Whether any requested image is still being decoded.
+    pub fn pending(&self) -> bool {
+        self.entries.values().any(|e| matches!(e, Entry::Loading))
+    }
+}
+
+impl ImageSizes for ImageLoader {
+    fn state(&self, src: &str) -> ImageState {
+        match self.entries.get(src) {
+            None | Some(Entry::Loading) => ImageState::Loading,
+            Some(Entry::Ready { size, .. }) => ImageState::Ready(*size),
+            Some(Entry::Failed(e)) => ImageState::Failed(e.clone()),
+        }
+    }
+}
+
+impl Textures for ImageLoader {
+    fn texture(&self, src: &str) -> Option<TextureId> {
+        match self.entries.get(src) {
+            Some(Entry::Ready { texture, .. }) => Some(texture.id()),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and decodes one image file; the size returned is the image's natural size.
+pub fn decode(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!("{} is not a regular file", path.display()));
+    }
+    let is_svg = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    if is_svg {
+        return decode_svg(path);
+    }
+    let reader = image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let reader2 = image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let (w, h) = reader2
+        .into_dimensions()
+        .map_err(|e| format!("not an image rostra can read: {e}"))?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!(
+            "too large to show ({w} x {h} pixels); refused without decoding"
+        ));
+    }
+    let img = reader
+        .decode()
+        .map_err(|e| format!("corrupt or unsupported image: {e}"))?;
+    let img = if w.max(h) > MAX_SIDE {
+        img.thumbnail(MAX_SIDE, MAX_SIDE)
+    } else {
+        img
+    };
+    let rgba = img.to_rgba8();
+    let size = [rgba.width() as usize, rgba.height() as usize];
+    Ok((
+        ColorImage::from_rgba_unmultiplied(size, rgba.as_raw()),
+        [w, h],
+    ))
+}
+
+fn decode_svg(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
+    let data = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut opt = resvg::usvg::Options::default();
+    let db = opt.fontdb_mut();
+    for font in [
+        include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf").as_slice(),
+        include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf").as_slice(),
+        include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf").as_slice(),
+    ] {
+        db.load_font_data(font.to_vec());
+    }
+    db.set_sans_serif_family("Rostra Gothic");
+    db.set_monospace_family("JetBrains Mono");
+    let tree = resvg::usvg::Tree::from_data(&data, &opt)
+        .map_err(|e| format!("not a readable SVG: {e}"))?;
+    let natural = tree.size();
+    let (nw, nh) = (natural.width().max(1.0), natural.height().max(1.0));
+    let k = (f32::from(u16::try_from(MAX_SIDE).unwrap_or(2560)) / nw.max(nh)).min(2.0);
+    let (w, h) = ((nw * k).round() as u32, (nh * k).round() as u32);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or("SVG has no area")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(k, k),
+        &mut pixmap.as_mut(),
+    );
+    let img = ColorImage::from_rgba_premultiplied([w as usize, h as usize], pixmap.data());
+    Ok((img, [nw.round() as u32, nh.round() as u32]))
+}

@@ -1,0 +1,147 @@
+//! Slide + Theme + canvas size → Scene: positioned text, shapes and images in points, laid out
+//! once per slide (and window size), never per frame. Uses epaint's text layout, not egui's
+//! `Context`, so tests lay slides out without a window.
+
+mod code;
+mod layout;
+
+pub use code::highlight_lines;
+pub use layout::{LayoutInput, layout};
+
+use crate::deck::HighlightStep;
+use crate::motion::FragmentStyle;
+use eframe::egui::{Color32, Galley, Rect, Vec2};
+use std::sync::Arc;
+
+/// What the layout knows about an image while it loads in the background.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImageState {
+    /// Not decoded yet: a neutral box holds its place.
+    Loading,
+    /// Decoded; its natural size in pixels.
+    Ready([u32; 2]),
+    /// Could not be shown; the reason, for the on-slide placeholder.
+    Failed(String),
+}
+
+/// Where layout asks about images (the app's loader, or a fixed answer in tests).
+pub trait ImageSizes {
+    /// The state of image `src` as the deck writes it.
+    fn state(&self, src: &str) -> ImageState;
+}
+
+/// Every image is still loading: what a test or a first frame sees.
+pub struct NoImages;
+
+impl ImageSizes for NoImages {
+    fn state(&self, _src: &str) -> ImageState {
+        ImageState::Loading
+    }
+}
+
+/// A fragment an item belongs to (its own or an ancestor's), with its reveal.js style.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frag {
+    /// The fragment step (0-based) at which it appears.
+    pub step: usize,
+    /// How it appears.
+    pub style: FragmentStyle,
+}
+
+/// A line of a code block that has highlight steps, for dimming at draw time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeLine {
+    /// 1-based position of the line inside its block.
+    pub line: u32,
+    /// The block's highlight steps.
+    pub steps: Arc<Vec<HighlightStep>>,
+    /// The fragment step at which each step after the first appears.
+    pub step_fragments: Arc<Vec<usize>>,
+}
+
+impl CodeLine {
+    /// The highlight step in force once `shown` fragment steps are visible.
+    pub fn step_index(&self, shown: usize) -> usize {
+        self.step_fragments.iter().filter(|&&f| f < shown).count()
+    }
+
+    /// Opacity of this line with `shown` fragment steps visible: 0.4 when the step highlights
+    /// other lines, as reveal.js dims them.
+    pub fn opacity(&self, shown: usize) -> f32 {
+        match self.steps.get(self.step_index(shown)) {
+            Some(step) if !step.ranges.iter().all(|&(_, b)| b == 0) => {
+                if step.contains(self.line) {
+                    1.0
+                } else {
+                    0.4
+                }
+            }
+            _ => 1.0,
+        }
+    }
+}
+
+/// What an item draws.
+#[derive(Clone, Debug)]
+pub enum ItemKind {
+    /// Laid-out text; painted at `rect.min - galley.rect.min`.
+    Text(Arc<Galley>),
+    /// A filled rounded rectangle (code and quote backgrounds, table rules).
+    Fill {
+        /// Fill colour.
+        color: Color32,
+        /// Corner radius in points.
+        corner: f32,
+    },
+    /// An image, drawn to fit `rect` (its aspect ratio is already in `rect`).
+    Image {
+        /// The source as the deck writes it.
+        src: String,
+    },
+    /// A visible box with a message where an image could not be shown.
+    Placeholder {
+        /// The message (path and reason), laid out.
+        galley: Arc<Galley>,
+    },
+}
+
+/// One positioned element of a slide.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Stable identity: what it is and where it came from, for matching across slides.
+    pub key: String,
+    /// Where it is, in points from the canvas's top-left corner.
+    pub rect: Rect,
+    /// What it draws.
+    pub kind: ItemKind,
+    /// Fragments it belongs to, outermost first.
+    pub fragments: Vec<Frag>,
+    /// For code lines under highlight steps.
+    pub code_line: Option<CodeLine>,
+}
+
+/// A laid-out slide.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    /// Canvas size in points (the logical canvas times the scale).
+    pub size: Vec2,
+    /// Points per canvas pixel.
+    pub scale: f32,
+    /// How much the content was shrunk to fit (1 = not at all).
+    pub shrink: f32,
+    /// Background colour of the slide.
+    pub background: Color32,
+    /// A background image covering the canvas, if the slide has one.
+    pub background_image: Option<String>,
+    /// Items in paint order.
+    pub items: Vec<Item>,
+}
+
+impl Scene {
+    /// The union of all item rectangles.
+    pub fn content_rect(&self) -> Rect {
+        self.items
+            .iter()
+            .fold(Rect::NOTHING, |acc, i| acc.union(i.rect))
+    }
+}

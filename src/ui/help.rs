@@ -1,0 +1,72 @@
+//! The shortcut overlay (`?`): every key, grouped, as the key map describes it.
+
+use eframe::egui::{Color32, FontId, Painter, Rect, pos2};
+
+/// One line of the overlay: keys and what they do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    /// Group heading (Navigation, Screen, ...).
+    pub group: &'static str,
+    /// The keys, as printed.
+    pub keys: &'static str,
+    /// What they do.
+    pub description: &'static str,
+}
+
+/// Paints the overlay over `area`.
+pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
+    painter.rect_filled(area, 0.0, Color32::from_black_alpha(215));
+    let size = (area.height() / 42.0).clamp(12.0, 24.0);
+    let key_font = FontId::monospace(size);
+    let text_font = FontId::proportional(size);
+    let title_font = FontId::proportional(size * 1.5);
+    let line_h = size * 1.55;
+    let rows = shortcuts.len() as f32 + 6.0;
+    let block_h = rows * line_h;
+    let left = area.center().x - size * 18.0;
+    let mut y = (area.center().y - block_h / 2.0).max(area.top() + 10.0);
+    painter.text(
+        pos2(area.center().x, y),
+        eframe::egui::Align2::CENTER_TOP,
+        "Keyboard shortcuts",
+        title_font,
+        Color32::WHITE,
+    );
+    y += line_h * 2.0;
+    let mut group = "";
+    for s in shortcuts {
+        if s.group != group {
+            group = s.group;
+            painter.text(
+                pos2(left, y),
+                eframe::egui::Align2::LEFT_TOP,
+                group,
+                text_font.clone(),
+                Color32::from_rgb(0x42, 0xaf, 0xfa),
+            );
+            y += line_h;
+        }
+        painter.text(
+            pos2(left + size, y),
+            eframe::egui::Align2::LEFT_TOP,
+            s.keys,
+            key_font.clone(),
+            Color32::from_gray(230),
+        );
+        painter.text(
+            pos2(left + size * 14.0, y),
+            eframe::egui::Align2::LEFT_TOP,
+            s.description,
+            text_font.clone(),
+            Color32::from_gray(200),
+        );
+        y += line_h;
+    }
+    painter.text(
+        pos2(area.center().x, y + line_h * 0.5),
+        eframe::egui::Align2::CENTER_TOP,
+        "Press ? or Esc to close",
+        text_font,
+        Color32::from_gray(150),
+    );
+}
