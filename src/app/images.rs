@@ -143,6 +143,15 @@ impl Textures for ImageLoader {
             _ => None,
         }
     }
+
+    fn natural_size(&self, src: &str) -> Option<eframe::egui::Vec2> {
+        match self.entries.get(src) {
+            Some(Entry::Ready { size, .. }) => {
+                Some(eframe::egui::Vec2::new(size[0] as f32, size[1] as f32))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Reads and decodes one image file; the size returned is the image's natural size.
@@ -215,4 +224,52 @@ fn decode_svg(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
     );
     let img = ColorImage::from_rgba_premultiplied([w as usize, h as usize], pixmap.data());
     Ok((img, [nw.round() as u32, nh.round() as u32]))
+}
+
+/// Image sizes read from file headers, for tools without a window (`rostra check`, export).
+pub struct FileImageSizes {
+    base: PathBuf,
+}
+
+impl FileImageSizes {
+    /// Sizes of images relative to `base`.
+    pub fn new(base: PathBuf) -> Self {
+        Self { base }
+    }
+}
+
+impl ImageSizes for FileImageSizes {
+    fn state(&self, src: &str) -> ImageState {
+        let lower = src.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+        {
+            return ImageState::Failed("remote images are not fetched".into());
+        }
+        let path = self.base.join(src.split(['?', '#']).next().unwrap_or(src));
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+        {
+            return match std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|d| {
+                    resvg::usvg::Tree::from_data(&d, &resvg::usvg::Options::default())
+                        .map_err(|e| e.to_string())
+                }) {
+                Ok(t) => ImageState::Ready([
+                    t.size().width().round() as u32,
+                    t.size().height().round() as u32,
+                ]),
+                Err(e) => ImageState::Failed(e),
+            };
+        }
+        match image::ImageReader::open(&path)
+            .and_then(|r| r.with_guessed_format())
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.into_dimensions().map_err(|e| e.to_string()))
+        {
+            Ok((w, h)) => ImageState::Ready([w, h]),
+            Err(e) => ImageState::Failed(e),
+        }
+    }
 }

@@ -90,13 +90,16 @@ struct Layouter<'a, 'f> {
 fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Scene, f32) {
     let theme = input.theme;
     let canvas = input.canvas * input.scale;
+    // Shrinking scales the whole canvas, as reveal.js scales its slides: the flow is laid out
+    // on a smaller canvas and centred on the real one.
+    let inner = input.canvas * s;
     let slide = input.slide;
     let mut l = Layouter {
         fonts,
         theme,
         images: input.images,
         s,
-        canvas,
+        canvas: inner,
         frags: Vec::new(),
         absolute: Vec::new(),
         classes: slide.classes().iter().map(|c| c.to_string()).collect(),
@@ -114,10 +117,10 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         line_height: theme.line_height,
         background: Color32::TRANSPARENT,
     };
-    let flow = l.blocks(&slide.blocks, canvas.x, &base);
+    let flow = l.blocks(&slide.blocks, inner.x, &base);
     let content_h = flow.size.y;
     let mut y = ((canvas.y - content_h) / 2.0).max(0.0);
-    let flow_x = ((canvas.x - flow.size.x) / 2.0).max(0.0);
+    let flow_x = ((canvas.x - inner.x) / 2.0).max(0.0);
     // Absolute elements are placed against the canvas, out of the flow.
     let mut placed_abs: Vec<Laid> = Vec::new();
     for (laid, style) in std::mem::take(&mut l.absolute) {
@@ -158,7 +161,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
     }
     let mut items = Vec::new();
     let mut root = Laid::default();
-    root.push_at(flow, vec2(0.0, y));
+    root.push_at(flow, vec2(flow_x, y));
     items.extend(root.items);
     for abs in placed_abs {
         items.extend(abs.items);
@@ -193,6 +196,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
             shrink: 1.0,
             background,
             background_image,
+            background_size: attrs.get("data-background-size").map(str::to_string),
             items,
         },
         content_h,
@@ -407,9 +411,6 @@ impl Layouter<'_, '_> {
                 };
                 let section = self.classes.iter().any(|c| c == "section-title");
                 let title = self.classes.iter().any(|c| c == "title");
-                if section && *level == 1 {
-                    hs.size *= 1.25;
-                }
                 if title && *level > 1 {
                     hs.color = th.accent;
                 }

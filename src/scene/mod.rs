@@ -133,6 +133,8 @@ pub struct Scene {
     pub background: Color32,
     /// A background image covering the canvas, if the slide has one.
     pub background_image: Option<String>,
+    /// `data-background-size` (`cover` when unset, or `contain`).
+    pub background_size: Option<String>,
     /// Items in paint order.
     pub items: Vec<Item>,
 }

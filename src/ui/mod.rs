@@ -17,6 +17,11 @@ use eframe::egui::{
 pub trait Textures {
     /// The texture for image `src`, once uploaded.
     fn texture(&self, src: &str) -> Option<TextureId>;
+
+    /// The natural size of image `src`, once known.
+    fn natural_size(&self, _src: &str) -> Option<Vec2> {
+        None
+    }
 }
 
 /// No textures: images show as loading boxes.
@@ -50,6 +55,23 @@ impl FragmentFrame {
 /// The rectangle a scene of `size` takes, centred in `area`.
 pub fn canvas_rect(area: Rect, size: Vec2) -> Rect {
     Rect::from_center_size(area.center(), size)
+}
+
+/// Where a background image of `natural` size goes on `canvas` for CSS `background-size`
+/// `cover` (the default: fill, cropping the overflow) or `contain` (fit whole): the rectangle
+/// and the texture coordinates to draw.
+pub fn background_fit(canvas: Rect, natural: Vec2, size: Option<&str>) -> (Rect, Rect) {
+    let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+    if natural.x <= 0.0 || natural.y <= 0.0 {
+        return (canvas, full);
+    }
+    let contain = size.is_some_and(|s| s.trim().eq_ignore_ascii_case("contain"));
+    let k = if contain {
+        (canvas.width() / natural.x).min(canvas.height() / natural.y)
+    } else {
+        (canvas.width() / natural.x).max(canvas.height() / natural.y)
+    };
+    (Rect::from_center_size(canvas.center(), natural * k), full)
 }
 
 /// Paints `scene` centred in `area`, with `frame`'s fragment state.
@@ -210,4 +232,25 @@ pub fn paint_banner(painter: &Painter, area: Rect, text: &str, color: Color32) {
     );
     painter.rect_filled(rect, 6.0, color);
     painter.galley(rect.min + Vec2::new(12.0, 6.0), galley, Color32::WHITE);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_cover_fills_and_contain_fits() {
+        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(960.0, 700.0));
+        let (r, _) = background_fit(canvas, Vec2::new(1600.0, 900.0), None);
+        assert!(
+            r.width() >= 960.0 && (r.height() - 700.0).abs() < 0.01,
+            "cover: {r:?}"
+        );
+        let (r, _) = background_fit(canvas, Vec2::new(1600.0, 900.0), Some("contain"));
+        assert!(
+            (r.width() - 960.0).abs() < 0.01 && r.height() <= 700.0,
+            "contain: {r:?}"
+        );
+        assert_eq!(r.center(), canvas.center());
+    }
 }
