@@ -273,3 +273,94 @@ impl ImageSizes for FileImageSizes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("rostra-img-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn png_header(w: u32, h: u32) -> Vec<u8> {
+        // Signature and an IHDR chunk: enough for a reader to learn the size.
+        let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend(w.to_be_bytes());
+        ihdr.extend(h.to_be_bytes());
+        ihdr.extend([8, 6, 0, 0, 0]);
+        v.extend(13u32.to_be_bytes());
+        v.extend(&ihdr);
+        v.extend(crc32(&ihdr).to_be_bytes());
+        // An IDAT chunk whose data is not a valid stream: the size is readable, the pixels not.
+        let mut idat = b"IDAT".to_vec();
+        idat.extend([0x78, 0x9c, 0xff, 0xff]);
+        v.extend(4u32.to_be_bytes());
+        v.extend(&idat);
+        v.extend(crc32(&idat).to_be_bytes());
+        v
+    }
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn a_30000_square_png_is_refused_without_decoding() {
+        let p = temp("huge.png", &png_header(30_000, 30_000));
+        let err = decode(&p).unwrap_err();
+        assert!(
+            err.contains("too large") && err.contains("30000 x 30000"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn corrupt_truncated_empty_and_non_files_fail_with_a_reason() {
+        let p = temp("trunc.png", &png_header(10, 10));
+        assert!(
+            decode(&p).unwrap_err().contains("corrupt"),
+            "{:?}",
+            decode(&p).err()
+        );
+        let p = temp("empty.png", b"");
+        assert!(decode(&p).is_err());
+        let p = temp("text.jpg", b"hello, not a jpeg");
+        assert!(decode(&p).is_err());
+        assert!(
+            decode(Path::new("/dev/null"))
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+        assert!(
+            decode(Path::new("/no/such.png"))
+                .unwrap_err()
+                .contains("cannot read")
+        );
+    }
+
+    #[test]
+    fn real_images_decode_scaled_to_the_texture_limit() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
+        let (img, natural) = decode(&dir.join("pipeline.png")).unwrap();
+        assert_eq!(natural, [1600, 1167]);
+        assert_eq!(img.size, [1600, 1167]);
+        let (svg, natural) = decode(&dir.join("src/asyncio.svg")).unwrap();
+        assert!(natural[0] > 0 && svg.size[0] <= MAX_SIDE as usize);
+    }
+}

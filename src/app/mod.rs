@@ -59,6 +59,11 @@ impl RostraApp {
                 images.request(bg);
             }
         }
+        // Highlighting takes milliseconds per block: do it before the slides are reached.
+        let (warm_deck, warm_theme) = (deck.clone(), theme.clone());
+        let _ = std::thread::Builder::new()
+            .name("rostra-highlight".into())
+            .spawn(move || crate::scene::warm_up(&warm_deck, &warm_theme));
         let warnings = deck
             .diagnostics
             .iter()

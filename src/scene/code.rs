@@ -1,7 +1,8 @@
 //! Syntax highlighting with syntect's bundled grammars and themes, loaded once.
 
 use eframe::egui::Color32;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 use syntect::easy::HighlightLines;
 use syntect::highlighting::ThemeSet;
 use syntect::parsing::SyntaxSet;
@@ -14,6 +15,55 @@ fn syntaxes() -> &'static SyntaxSet {
 fn themes() -> &'static ThemeSet {
     static SET: OnceLock<ThemeSet> = OnceLock::new();
     SET.get_or_init(ThemeSet::load_defaults)
+}
+
+/// Coloured runs per line of a code block.
+pub type Highlighted = Arc<Vec<Vec<(Color32, String)>>>;
+
+type Key = (String, String, String, [u8; 4]);
+
+fn cache() -> &'static Mutex<HashMap<Key, Highlighted>> {
+    static CACHE: OnceLock<Mutex<HashMap<Key, Highlighted>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// `highlight_lines`, remembered: syntect takes milliseconds per block, so the app highlights
+/// a deck's code on a background thread at load (`warm_up`) and layout finds it done.
+pub fn highlighted(code: &str, language: &str, theme: &str, fallback: Color32) -> Highlighted {
+    let key = (
+        code.to_string(),
+        language.to_string(),
+        theme.to_string(),
+        fallback.to_array(),
+    );
+    if let Ok(map) = cache().lock()
+        && let Some(h) = map.get(&key)
+    {
+        return h.clone();
+    }
+    let h = Arc::new(highlight_lines(code, language, theme, fallback));
+    if let Ok(mut map) = cache().lock() {
+        // Bounded: a long editing session with live reload must not grow it for ever.
+        if map.len() > 512 {
+            map.clear();
+        }
+        map.insert(key, h.clone());
+    }
+    h
+}
+
+/// Highlights every code block of `deck` for `theme`, so later layouts find them cached.
+pub fn warm_up(deck: &crate::deck::Deck, theme: &crate::theme::Theme) {
+    for slide in &deck.slides {
+        for code in slide.code_blocks() {
+            highlighted(
+                &code.text,
+                &code.language,
+                theme.syntax_theme,
+                theme.code_text,
+            );
+        }
+    }
 }
 
 /// Coloured runs per line of `code` in `language`; plain `fallback` text when the language or

@@ -2,7 +2,7 @@
 //! left-aligned inline blocks, code at 90% width, images fitted, `display:flex` rows, absolute
 //! positions; content that does not fit is scaled down rather than cut off.
 
-use super::{CodeLine, Frag, ImageSizes, ImageState, Item, ItemKind, Scene, highlight_lines};
+use super::{CodeLine, Frag, ImageSizes, ImageState, Item, ItemKind, Scene, highlighted};
 use crate::deck::style::{Length, Style};
 use crate::deck::{Block, CodeBlock, Image, Inline, Meta, Slide, Table};
 use crate::motion::FragmentStyle;
@@ -937,7 +937,7 @@ impl Layouter<'_, '_> {
         let w = width * 0.9;
         let pad = 10.0 * self.s;
         let mut size = th.code_size() * self.s;
-        let lines = highlight_lines(&code.text, &code.language, th.syntax_theme, th.code_text);
+        let lines = highlighted(&code.text, &code.language, th.syntax_theme, th.code_text);
         let numbered = code.line_numbers.is_some();
         let last_no = code.start_line + lines.len().max(1) as u64 - 1;
         let gutter_chars = if numbered {

@@ -5,7 +5,7 @@
 mod code;
 mod layout;
 
-pub use code::highlight_lines;
+pub use code::{Highlighted, highlight_lines, highlighted, warm_up};
 pub use layout::{LayoutInput, layout};
 
 use crate::deck::HighlightStep;
