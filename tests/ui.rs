@@ -80,6 +80,18 @@ fn fragments_step_forward_and_back_and_previous_slide_is_fully_revealed() {
 }
 
 #[test]
+fn jump_digits_typed_in_the_same_frame_as_g_are_kept() {
+    let mut h = seed_harness();
+    h.run();
+    h.key_press(Key::G);
+    h.event(Event::Text("g".into()));
+    h.event(Event::Text("27".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(at(&h), (26, 0));
+}
+
+#[test]
 fn black_screen_help_and_escape() {
     let mut h = seed_harness();
     h.run();

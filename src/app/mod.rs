@@ -125,8 +125,11 @@ impl RostraApp {
                         }
                         continue;
                     }
-                    if let Some(a) = action_for(key, modifiers) {
-                        actions.push(a);
+                    match action_for(key, modifiers) {
+                        // Opened at once, so digits typed in the same frame land in it.
+                        Some(Action::JumpPrompt) => self.jump = Some(String::new()),
+                        Some(a) => actions.push(a),
+                        None => {}
                     }
                 }
                 Event::Text(t) => {
@@ -147,7 +150,7 @@ impl RostraApp {
         let (actions, mut commands) = self.actions(ctx);
         for a in actions {
             match a {
-                Action::JumpPrompt => self.jump = Some(String::new()),
+                Action::JumpPrompt => {}
                 Action::Fullscreen => {
                     self.fullscreen = !self.fullscreen;
                     ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
