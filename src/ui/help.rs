@@ -15,7 +15,7 @@ pub struct Shortcut {
 
 /// Paints the overlay over `area`.
 pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
-    painter.rect_filled(area, 0.0, Color32::from_black_alpha(215));
+    painter.rect_filled(area, 0.0, Color32::from_black_alpha(238));
     let size = (area.height() / 42.0).clamp(12.0, 24.0);
     let key_font = FontId::monospace(size);
     let text_font = FontId::proportional(size);
@@ -23,7 +23,28 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
     let line_h = size * 1.55;
     let rows = shortcuts.len() as f32 + 6.0;
     let block_h = rows * line_h;
-    let left = area.center().x - size * 18.0;
+    // Columns sized by their widest entry, the block centred.
+    let widest = |font: &FontId, texts: &mut dyn Iterator<Item = &str>| {
+        texts
+            .map(|t| {
+                painter
+                    .layout_no_wrap(t.to_string(), font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0f32, f32::max)
+    };
+    // Monospace: the character count bounds the width even before glyphs are measured.
+    let key_chars = shortcuts
+        .iter()
+        .map(|s| s.keys.chars().count())
+        .max()
+        .unwrap_or(0) as f32;
+    let key_w =
+        widest(&key_font, &mut shortcuts.iter().map(|s| s.keys)).max(key_chars * size * 0.62);
+    let desc_w = widest(&text_font, &mut shortcuts.iter().map(|s| s.description));
+    let desc_x = size + key_w + size * 1.5;
+    let left = area.center().x - (desc_x + desc_w) / 2.0;
     let mut y = (area.center().y - block_h / 2.0).max(area.top() + 10.0);
     painter.text(
         pos2(area.center().x, y),
@@ -54,7 +75,7 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
             Color32::from_gray(230),
         );
         painter.text(
-            pos2(left + size * 14.0, y),
+            pos2(left + desc_x, y),
             eframe::egui::Align2::LEFT_TOP,
             s.description,
             text_font.clone(),
