@@ -74,6 +74,24 @@ struct TextStyle {
     background: Color32,
 }
 
+impl TextStyle {
+    /// Regular, centred text of `size` points in `color`.
+    fn plain(size: f32, color: Color32, line_height: f32) -> Self {
+        TextStyle {
+            size,
+            color,
+            bold: false,
+            italic: false,
+            mono: false,
+            strike: false,
+            align: Align::Center,
+            upper: false,
+            line_height,
+            background: Color32::TRANSPARENT,
+        }
+    }
+}
+
 struct Layouter<'a, 'f> {
     fonts: &'a mut FontsView<'f>,
     theme: &'a Theme,
@@ -105,18 +123,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         classes: slide.classes().iter().map(|c| c.to_string()).collect(),
         counter: 0,
     };
-    let base = TextStyle {
-        size: theme.body_size() * s,
-        color: theme.text,
-        bold: false,
-        italic: false,
-        mono: false,
-        strike: false,
-        align: Align::Center,
-        upper: false,
-        line_height: theme.line_height,
-        background: Color32::TRANSPARENT,
-    };
+    let base = TextStyle::plain(theme.body_size() * s, theme.text, theme.line_height);
     let flow = l.blocks(&slide.blocks, inner.x, &base);
     let content_h = flow.size.y;
     let mut y = ((canvas.y - content_h) / 2.0).max(0.0);
@@ -758,18 +765,7 @@ impl Layouter<'_, '_> {
     }
 
     fn placeholder(&mut self, message: &str, width: f32) -> Laid {
-        let st = TextStyle {
-            size: 18.0 * self.s,
-            color: self.theme.muted,
-            bold: false,
-            italic: false,
-            mono: false,
-            strike: false,
-            align: Align::Center,
-            upper: false,
-            line_height: 1.3,
-            background: Color32::TRANSPARENT,
-        };
+        let st = TextStyle::plain(18.0 * self.s, self.theme.muted, 1.3);
         let pad = 12.0 * self.s;
         let job = LayoutJob {
             wrap: TextWrapping {
