@@ -180,3 +180,44 @@ fn attendance_link_is_centred_and_the_heading_moves_clear_of_it() {
     );
     assert!(!heading.intersects(link), "{heading:?} {link:?}");
 }
+
+#[test]
+fn an_inline_fragment_fades_only_its_own_run() {
+    let d = common::deck("before <span class=\"fragment\">middle</span> after");
+    assert_eq!(d.slides[0].fragment_steps, 1);
+    let scene = lay(&d.slides[0], &NoImages);
+    let texts: Vec<_> = scene
+        .items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Text(g) => Some((i, g)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts.len(),
+        2,
+        "the paragraph, and the fragment's run over it"
+    );
+    let (base, base_g) = texts[0];
+    let (frag, frag_g) = texts[1];
+    assert!(base.fragments.is_empty());
+    assert_eq!(
+        frag.fragments.iter().map(|f| f.step).collect::<Vec<_>>(),
+        vec![0]
+    );
+    assert_eq!(base.rect, frag.rect, "both galleys come from one layout");
+    let visible = |g: &eframe::egui::Galley| -> String {
+        g.job
+            .sections
+            .iter()
+            .filter(|s| s.format.color.a() > 0)
+            .map(|s| &g.job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect()
+    };
+    assert_eq!(
+        visible(base_g).split_whitespace().collect::<Vec<_>>(),
+        vec!["before", "after"]
+    );
+    assert_eq!(visible(frag_g).trim(), "middle");
+}

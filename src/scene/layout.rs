@@ -8,7 +8,9 @@ use crate::deck::{Block, CodeBlock, Image, Inline, Meta, Slide, Table};
 use crate::motion::FragmentStyle;
 use crate::theme::{Theme, parse_color};
 use eframe::egui::{Align, Color32, FontFamily, FontId, Rect, Stroke, Vec2, pos2, vec2};
-use eframe::epaint::text::{FontsView, LayoutJob, TextFormat, TextWrapping};
+use eframe::epaint::text::{
+    ByteIndex, FontsView, LayoutJob, LayoutSection, TextFormat, TextWrapping,
+};
 use std::sync::Arc;
 
 /// What to lay out, and at what size.
@@ -103,6 +105,8 @@ struct Layouter<'a, 'f> {
     absolute: Vec<(Laid, Style)>,
     classes: Vec<String>,
     counter: usize,
+    /// The fragments in force for each section of the text job being built.
+    section_frags: Vec<Vec<Frag>>,
 }
 
 fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Scene, f32) {
@@ -122,6 +126,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         absolute: Vec::new(),
         classes: slide.classes().iter().map(|c| c.to_string()).collect(),
         counter: 0,
+        section_frags: Vec::new(),
     };
     let base = TextStyle::plain(theme.body_size() * s, theme.text, theme.line_height);
     let flow = l.blocks(&slide.blocks, inner.x, &base);
@@ -582,6 +587,20 @@ impl Layouter<'_, '_> {
         out
     }
 
+    /// Appends a run to the text job, remembering which fragments it belongs to.
+    fn append(&mut self, job: &mut LayoutJob, text: &str, format: TextFormat) {
+        // Not `LayoutJob::append`, which merges equal-looking runs: each run keeps its own
+        // section so it can be told apart by its fragments.
+        let start = job.text.len();
+        job.text.push_str(text);
+        job.sections.push(LayoutSection {
+            leading_space: 0.0,
+            byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
+            format,
+        });
+        self.section_frags.push(self.frags.clone());
+    }
+
     fn inline_job(
         &mut self,
         content: &[Inline],
@@ -602,7 +621,7 @@ impl Layouter<'_, '_> {
                     }
                     if !t.is_empty() {
                         let f = self.format(st);
-                        job.append(&t, 0.0, f);
+                        self.append(job, &t, f);
                     }
                 }
                 Inline::Emphasis { content, meta } => {
@@ -610,28 +629,36 @@ impl Layouter<'_, '_> {
                         italic: true,
                         ..self.styled(st, meta)
                     };
-                    self.inline_job(content, &s2, job, images, last_space);
+                    self.with_fragment(Some(meta), |l| {
+                        l.inline_job(content, &s2, job, images, last_space)
+                    });
                 }
                 Inline::Strong { content, meta } => {
                     let s2 = TextStyle {
                         bold: true,
                         ..self.styled(st, meta)
                     };
-                    self.inline_job(content, &s2, job, images, last_space);
+                    self.with_fragment(Some(meta), |l| {
+                        l.inline_job(content, &s2, job, images, last_space)
+                    });
                 }
                 Inline::Strikethrough { content, meta } => {
                     let s2 = TextStyle {
                         strike: true,
                         ..self.styled(st, meta)
                     };
-                    self.inline_job(content, &s2, job, images, last_space);
+                    self.with_fragment(Some(meta), |l| {
+                        l.inline_job(content, &s2, job, images, last_space)
+                    });
                 }
                 Inline::Link { content, meta, .. } => {
                     let s2 = TextStyle {
                         color: self.theme.link,
                         ..self.styled(st, meta)
                     };
-                    self.inline_job(content, &s2, job, images, last_space);
+                    self.with_fragment(Some(meta), |l| {
+                        l.inline_job(content, &s2, job, images, last_space)
+                    });
                 }
                 Inline::Code { text, meta } => {
                     let s2 = TextStyle {
@@ -644,7 +671,7 @@ impl Layouter<'_, '_> {
                     let t = collapse_ws(text, last_space);
                     *last_space = false;
                     let f = self.format(&s2);
-                    job.append(&t, 0.0, f);
+                    self.with_fragment(Some(meta), |l| l.append(job, &t, f));
                 }
                 Inline::Math { tex, meta } => {
                     let s2 = TextStyle {
@@ -654,11 +681,11 @@ impl Layouter<'_, '_> {
                     };
                     let f = self.format(&s2);
                     *last_space = false;
-                    job.append(tex, 0.0, f);
+                    self.with_fragment(Some(meta), |l| l.append(job, tex, f));
                 }
                 Inline::LineBreak { .. } => {
                     let f = self.format(st);
-                    job.append("\n", 0.0, f);
+                    self.append(job, "\n", f);
                     *last_space = true;
                 }
                 Inline::Image(img) => images.push(img.clone()),
@@ -674,7 +701,9 @@ impl Layouter<'_, '_> {
                         "big" => s2.size *= 1.2,
                         _ => {}
                     }
-                    self.inline_job(content, &s2, job, images, last_space);
+                    self.with_fragment(Some(meta), |l| {
+                        l.inline_job(content, &s2, job, images, last_space)
+                    });
                 }
             }
         }
@@ -698,7 +727,10 @@ impl Layouter<'_, '_> {
         };
         let mut images = Vec::new();
         let mut last_space = true;
+        let depth = self.frags.len();
+        let outer = std::mem::take(&mut self.section_frags);
         self.inline_job(content, st, &mut job, &mut images, &mut last_space);
+        let mut section_frags = std::mem::replace(&mut self.section_frags, outer);
         // Trailing whitespace would widen centred rows.
         let trimmed = job.text.trim_end().len();
         if trimmed < job.text.len() {
@@ -707,7 +739,14 @@ impl Layouter<'_, '_> {
                 s.byte_range.end.0 = s.byte_range.end.0.min(trimmed);
                 s.byte_range.start.0 = s.byte_range.start.0.min(trimmed);
             }
+            let keep: Vec<bool> = job
+                .sections
+                .iter()
+                .map(|s| !s.byte_range.is_empty())
+                .collect();
             job.sections.retain(|s| !s.byte_range.is_empty());
+            let mut k = keep.iter();
+            section_frags.retain(|_| k.next().copied().unwrap_or(false));
         }
         let mut out = Laid::default();
         if !job.text.is_empty() {
@@ -728,7 +767,45 @@ impl Layouter<'_, '_> {
                 },
                 galley.rect.height(),
             );
-            out.items.push(self.item(key, rect, ItemKind::Text(galley)));
+            // Runs inside inline fragments get galleys of their own, laid out from the same
+            // job (so they sit exactly where they would) with every other run transparent.
+            let chains: Vec<&[Frag]> = section_frags
+                .iter()
+                .map(|f| f.get(depth..).unwrap_or(&[]))
+                .collect();
+            let mut distinct: Vec<&[Frag]> = Vec::new();
+            for c in &chains {
+                if !c.is_empty() && !distinct.contains(c) {
+                    distinct.push(c);
+                }
+            }
+            if distinct.is_empty() {
+                out.items.push(self.item(key, rect, ItemKind::Text(galley)));
+            } else {
+                let hide = |job: &mut LayoutJob, keep: &dyn Fn(&[Frag]) -> bool| {
+                    for (section, chain) in job.sections.iter_mut().zip(&chains) {
+                        if !keep(chain) {
+                            section.format.color = Color32::TRANSPARENT;
+                            section.format.background = Color32::TRANSPARENT;
+                            section.format.strikethrough = Stroke::NONE;
+                            section.format.underline = Stroke::NONE;
+                        }
+                    }
+                };
+                let mut base = (*galley.job).clone();
+                hide(&mut base, &|c| c.is_empty());
+                let g = self.fonts.layout_job(base);
+                out.items
+                    .push(self.item(key.clone(), rect, ItemKind::Text(g)));
+                for (n, chain) in distinct.iter().enumerate() {
+                    let mut part = (*galley.job).clone();
+                    hide(&mut part, &|c| c == *chain);
+                    let g = self.fonts.layout_job(part);
+                    let mut item = self.item(format!("{key}#f{n}"), rect, ItemKind::Text(g));
+                    item.fragments.extend_from_slice(chain);
+                    out.items.push(item);
+                }
+            }
         }
         if !images.is_empty() {
             let row = self.image_row(&images, width);
