@@ -221,3 +221,23 @@ fn an_inline_fragment_fades_only_its_own_run() {
     );
     assert_eq!(visible(frag_g).trim(), "middle");
 }
+
+#[test]
+fn a_lone_br_between_blocks_takes_a_line() {
+    let gap = |md: &str| {
+        let d = common::deck(md);
+        let scene = lay(&d.slides[0], &NoImages);
+        let rect_of = |needle: &str| {
+            scene
+                .items
+                .iter()
+                .find(|i| matches!(&i.kind, ItemKind::Text(g) if g.text().contains(needle)))
+                .map(|i| i.rect)
+                .expect(needle)
+        };
+        rect_of("item").min.y - rect_of("TITLE").max.y
+    };
+    let plain = gap("# Title\n\n- item");
+    let with_br = gap("# Title\n\n<br/>\n\n- item");
+    assert!(with_br > plain + 20.0, "{plain} vs {with_br}");
+}

@@ -86,7 +86,11 @@ pub(crate) fn blocks(children: &[Node], span_of: SpanOf) -> Vec<Block> {
         let blank = content
             .iter()
             .all(|i| matches!(i, Inline::Text { text, .. } if text.trim().is_empty()));
-        if !blank {
+        // A lone `<br>` between blocks still takes a line, as in a browser.
+        let has_break = content
+            .iter()
+            .any(|i| matches!(i, Inline::LineBreak { .. }));
+        if !blank || has_break {
             out.push(Block::Plain {
                 content: trim_inlines(content),
             });

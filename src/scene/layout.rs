@@ -731,6 +731,11 @@ impl Layouter<'_, '_> {
         let outer = std::mem::take(&mut self.section_frags);
         self.inline_job(content, st, &mut job, &mut images, &mut last_space);
         let mut section_frags = std::mem::replace(&mut self.section_frags, outer);
+        let only_breaks = if job.text.trim().is_empty() {
+            job.text.matches('\n').count()
+        } else {
+            0
+        };
         // Trailing whitespace would widen centred rows.
         let trimmed = job.text.trim_end().len();
         if trimmed < job.text.len() {
@@ -749,6 +754,11 @@ impl Layouter<'_, '_> {
             section_frags.retain(|_| k.next().copied().unwrap_or(false));
         }
         let mut out = Laid::default();
+        if only_breaks > 0 && images.is_empty() {
+            // Only line breaks: empty lines that take their height.
+            out.size.y = only_breaks as f32 * st.size * st.line_height;
+            return out;
+        }
         if !job.text.is_empty() {
             let text = job.text.clone();
             let galley = self.fonts.layout_job(job);
