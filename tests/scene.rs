@@ -241,3 +241,27 @@ fn a_lone_br_between_blocks_takes_a_line() {
     let with_br = gap("# Title\n\n<br/>\n\n- item");
     assert!(with_br > plain + 20.0, "{plain} vs {with_br}");
 }
+
+#[test]
+fn hostile_sizes_and_numbers_lay_out_without_panic() {
+    let md = concat!(
+        "---\nrevealOptions:\n  width: 1e-50\n  height: 1e39\n---\n",
+        "```js [18446744073709551615: 1|2]\na\nb\n```\n\n",
+        "<ol start=\"18446744073709551615\"><li>a</li><li>b</li></ol>\n\n",
+        "<span style=\"font-size:3e38px\">huge</span> <span style=\"font-size:100000px\">big</span>\n\n",
+        "<!-- .element: style=\"color:#aé123\" -->\n",
+    );
+    let d = common::deck(md);
+    assert_eq!(
+        (d.meta.width, d.meta.height),
+        (960.0, 700.0),
+        "absurd canvas sizes are ignored"
+    );
+    let scene = lay(&d.slides[0], &NoImages);
+    assert!(scene.shrink.is_finite() && scene.shrink > 0.0);
+    for item in &scene.items {
+        assert!(item.rect.min.x.is_finite() && item.rect.max.y.is_finite());
+    }
+    let spaces = format!("{}# after many spaces", " ".repeat(300_000));
+    assert_eq!(common::deck(&spaces).slides.len(), 1);
+}

@@ -190,6 +190,9 @@ pub fn decode(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
         img
     };
     let rgba = img.to_rgba8();
+    if rgba.width() == 0 || rgba.height() == 0 {
+        return Err("the image has no pixels".into());
+    }
     let size = [rgba.width() as usize, rgba.height() as usize];
     Ok((
         ColorImage::from_rgba_unmultiplied(size, rgba.as_raw()),
@@ -215,8 +218,11 @@ fn decode_svg(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
     let natural = tree.size();
     let (nw, nh) = (natural.width().max(1.0), natural.height().max(1.0));
     let k = (f32::from(u16::try_from(MAX_SIDE).unwrap_or(2560)) / nw.max(nh)).min(2.0);
-    let (w, h) = ((nw * k).round() as u32, (nh * k).round() as u32);
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or("SVG has no area")?;
+    let (w, h) = (
+        ((nw * k).round() as u32).max(1),
+        ((nh * k).round() as u32).max(1),
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or("SVG has no area")?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(k, k),
@@ -352,6 +358,17 @@ mod tests {
                 .unwrap_err()
                 .contains("cannot read")
         );
+    }
+
+    #[test]
+    fn a_very_thin_svg_still_has_a_pixel_row() {
+        let p = temp(
+            "thin.svg",
+            br#"<svg xmlns="http://www.w3.org/2000/svg" width="6000" height="1"><rect width="6000" height="1"/></svg>"#,
+        );
+        let (img, natural) = decode(&p).unwrap();
+        assert_eq!(natural, [6000, 1]);
+        assert!(img.size[1] >= 1);
     }
 
     #[test]

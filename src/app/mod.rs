@@ -183,9 +183,12 @@ impl RostraApp {
             let canvas = Vec2::new(self.deck.meta.width, self.deck.meta.height);
             // reveal.js: the canvas plus its margin is fitted to the window.
             let m = 1.0 + self.deck.meta.margin;
-            let scale = (size.x / (canvas.x * m))
-                .min(size.y / (canvas.y * m))
-                .max(0.01);
+            let scale = (size.x / (canvas.x * m)).min(size.y / (canvas.y * m));
+            let scale = if scale.is_finite() {
+                scale.max(0.01)
+            } else {
+                1.0
+            };
             let input = LayoutInput {
                 slide,
                 theme: &self.theme,

@@ -32,8 +32,10 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
 /// items, `a` or `a-b` ranges; anything else (`0` included) highlights nothing.
 pub fn parse_highlight_steps(spec: &str) -> Vec<HighlightStep> {
     let compact: String = spec.chars().filter(|c| !c.is_whitespace()).collect();
+    // Bounded: each step is a fragment, and no talk steps through a thousand highlights.
     compact
         .split('|')
+        .take(1000)
         .map(|step| {
             let ranges = step
                 .split(',')
@@ -172,6 +174,7 @@ mod tests {
         assert!(s[0].ranges.is_empty());
         assert_eq!(s[2].ranges, vec![(2, 2), (6, 6)]);
         assert_eq!(parse_highlight_steps("").len(), 1);
+        assert_eq!(parse_highlight_steps(&"|".repeat(1_000_000)).len(), 1000);
         assert_eq!(
             parse_highlight_steps("1,4-8")[0].ranges,
             vec![(1, 1), (4, 8)]

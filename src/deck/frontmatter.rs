@@ -84,6 +84,15 @@ pub(crate) fn read(
     diags: &mut Vec<Diagnostic>,
 ) -> SeparatorOverrides {
     let mut seps = SeparatorOverrides::default();
+    // Real front matter is a few lines; a huge block could nest deep enough to exhaust the
+    // stack when the parsed YAML is dropped.
+    if yaml.len() > 16 * 1024 {
+        diags.push(Diagnostic::error(
+            at,
+            "front matter is over 16 KiB; its settings are ignored",
+        ));
+        return seps;
+    }
     let docs = match YamlLoader::load_from_str(yaml) {
         Ok(docs) => docs,
         Err(e) => {
@@ -154,17 +163,23 @@ fn read_reveal_options(v: &Yaml, meta: &mut DeckMeta) {
                 }
             }
             Some("width") => {
-                if let Some(n) = number(v).filter(|n| *n > 0.0) {
-                    meta.width = n as f32;
+                if let Some(n) = number(v)
+                    .map(|n| n as f32)
+                    .filter(|n| (16.0..=16384.0).contains(n))
+                {
+                    meta.width = n;
                 }
             }
             Some("height") => {
-                if let Some(n) = number(v).filter(|n| *n > 0.0) {
-                    meta.height = n as f32;
+                if let Some(n) = number(v)
+                    .map(|n| n as f32)
+                    .filter(|n| (16.0..=16384.0).contains(n))
+                {
+                    meta.height = n;
                 }
             }
             Some("margin") => {
-                if let Some(n) = number(v).filter(|n| *n >= 0.0) {
+                if let Some(n) = number(v).filter(|n| (0.0..=1.0).contains(n)) {
                     meta.margin = n as f32;
                 }
             }

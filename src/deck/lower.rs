@@ -160,8 +160,9 @@ fn block(el: &Element, span_of: SpanOf) -> Block {
             start: el
                 .attrs
                 .get("start")
-                .and_then(|s| s.trim().parse().ok())
-                .unwrap_or(1),
+                .and_then(|s| s.trim().parse::<u64>().ok())
+                // Bounded so numbering arithmetic can never overflow.
+                .map_or(1, |n| n.min(1 << 32)),
             items: el
                 .children
                 .iter()
@@ -251,8 +252,8 @@ fn code_block(pre: &Element, span_of: SpanOf) -> CodeBlock {
         start_line: code
             .attrs
             .get("data-ln-start-from")
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(1),
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .map_or(1, |n| n.min(1 << 32)),
         line_numbers,
         step_fragments: code
             .attrs

@@ -168,6 +168,10 @@ pub fn normalize_indentation(text: &str) -> Cow<'_, str> {
     let rest = text.strip_prefix('\n').unwrap_or(text);
     let leading_ws = rest.chars().take_while(|c| c.is_whitespace()).count();
     let leading_tabs = rest.chars().take_while(|&c| c == '\t').count();
+    // A run this long is no indentation; its regex would be slow to search.
+    if leading_ws > 256 {
+        return Cow::Borrowed(text);
+    }
     let (unit, n) = if leading_tabs > 0 {
         ("\\t", leading_tabs)
     } else if leading_ws > 1 {

@@ -95,6 +95,10 @@ pub fn highlight_lines(
     let (Some(syntax), Some(th)) = (syntax, themes().themes.get(theme)) else {
         return plain();
     };
+    // Backtracking grammars can take very long on huge lines: show those plain.
+    if code.len() > 256 * 1024 || code.lines().any(|l| l.len() > 4096) {
+        return plain();
+    }
     let mut h = HighlightLines::new(syntax, th);
     let mut out = Vec::new();
     for line in code.lines() {

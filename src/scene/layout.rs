@@ -323,6 +323,13 @@ impl Layouter<'_, '_> {
         if meta.attrs.has_class("r-fit-text") {
             st.size *= 1.6;
         }
+        // A deck may ask for any size; glyphs beyond a few hundred points only exhaust memory.
+        let max = 400.0 * self.s;
+        st.size = if st.size.is_finite() {
+            st.size.clamp(1.0, max.max(1.0))
+        } else {
+            max
+        };
         st
     }
 

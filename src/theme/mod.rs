@@ -142,6 +142,9 @@ impl Theme {
 pub fn parse_color(text: &str) -> Option<Color32> {
     let t = text.trim().to_ascii_lowercase();
     if let Some(hex) = t.strip_prefix('#') {
+        if !hex.is_ascii() {
+            return None;
+        }
         let v = |s: &str| u8::from_str_radix(s, 16).ok();
         return match hex.len() {
             3 => {
@@ -239,5 +242,10 @@ mod tests {
         );
         assert_eq!(parse_color("Red"), Some(Color32::from_rgb(255, 0, 0)));
         assert_eq!(parse_color("nonsense"), None);
+        assert_eq!(
+            parse_color("#aé123"),
+            None,
+            "multi-byte text is no hex colour"
+        );
     }
 }
