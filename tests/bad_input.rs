@@ -103,10 +103,8 @@ proptest! {
         for s in &d.slides {
             // Every fragment step a block claims is within the slide's count.
             s.visit_blocks(&mut |b| {
-                if let Some(m) = b.meta() {
-                    if let Some(f) = m.fragment {
-                        assert!(f < s.fragment_steps);
-                    }
+                if let Some(f) = b.meta().and_then(|m| m.fragment) {
+                    assert!(f < s.fragment_steps);
                 }
             });
         }

@@ -32,6 +32,16 @@ fn lay(slide: &deck::Slide, images: &dyn ImageSizes) -> Scene {
     layout(&input, &mut view)
 }
 
+/// The rectangle of the text item containing `needle`.
+fn text_rect(scene: &Scene, needle: &str) -> Rect {
+    scene
+        .items
+        .iter()
+        .find(|i| matches!(&i.kind, ItemKind::Text(g) if g.text().contains(needle)))
+        .map(|i| i.rect)
+        .expect(needle)
+}
+
 fn canvas() -> Rect {
     Rect::from_min_size(Pos2::ZERO, Vec2::new(960.0, 700.0))
 }
@@ -164,14 +174,7 @@ fn too_much_content_shrinks_to_fit_instead_of_being_cut() {
 fn attendance_link_is_centred_and_the_heading_moves_clear_of_it() {
     let d = seed();
     let scene = lay(&d.slides[1], &NoImages);
-    let text = |needle: &str| {
-        scene
-            .items
-            .iter()
-            .find(|i| matches!(&i.kind, ItemKind::Text(g) if g.text().contains(needle)))
-            .map(|i| i.rect)
-            .expect(needle)
-    };
+    let text = |needle: &str| text_rect(&scene, needle);
     let link = text("AREYOUHERE");
     let heading = text("출석");
     assert!(
@@ -227,15 +230,7 @@ fn a_lone_br_between_blocks_takes_a_line() {
     let gap = |md: &str| {
         let d = common::deck(md);
         let scene = lay(&d.slides[0], &NoImages);
-        let rect_of = |needle: &str| {
-            scene
-                .items
-                .iter()
-                .find(|i| matches!(&i.kind, ItemKind::Text(g) if g.text().contains(needle)))
-                .map(|i| i.rect)
-                .expect(needle)
-        };
-        rect_of("item").min.y - rect_of("TITLE").max.y
+        text_rect(&scene, "item").min.y - text_rect(&scene, "TITLE").max.y
     };
     let plain = gap("# Title\n\n- item");
     let with_br = gap("# Title\n\n<br/>\n\n- item");

@@ -631,38 +631,17 @@ impl Layouter<'_, '_> {
                         self.append(job, &t, f);
                     }
                 }
-                Inline::Emphasis { content, meta } => {
-                    let s2 = TextStyle {
-                        italic: true,
-                        ..self.styled(st, meta)
-                    };
-                    self.with_fragment(Some(meta), |l| {
-                        l.inline_job(content, &s2, job, images, last_space)
-                    });
-                }
-                Inline::Strong { content, meta } => {
-                    let s2 = TextStyle {
-                        bold: true,
-                        ..self.styled(st, meta)
-                    };
-                    self.with_fragment(Some(meta), |l| {
-                        l.inline_job(content, &s2, job, images, last_space)
-                    });
-                }
-                Inline::Strikethrough { content, meta } => {
-                    let s2 = TextStyle {
-                        strike: true,
-                        ..self.styled(st, meta)
-                    };
-                    self.with_fragment(Some(meta), |l| {
-                        l.inline_job(content, &s2, job, images, last_space)
-                    });
-                }
-                Inline::Link { content, meta, .. } => {
-                    let s2 = TextStyle {
-                        color: self.theme.link,
-                        ..self.styled(st, meta)
-                    };
+                Inline::Emphasis { content, meta }
+                | Inline::Strong { content, meta }
+                | Inline::Strikethrough { content, meta }
+                | Inline::Link { content, meta, .. } => {
+                    let mut s2 = self.styled(st, meta);
+                    match inline {
+                        Inline::Emphasis { .. } => s2.italic = true,
+                        Inline::Strong { .. } => s2.bold = true,
+                        Inline::Strikethrough { .. } => s2.strike = true,
+                        _ => s2.color = self.theme.link,
+                    }
                     self.with_fragment(Some(meta), |l| {
                         l.inline_job(content, &s2, job, images, last_space)
                     });
