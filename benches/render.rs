@@ -1,8 +1,9 @@
 //! Renderer speed: laying out seed slides (target under 2 ms each) and building and
-//! tessellating the heaviest seed slide's frame at 1920x1080 (target under 3 ms of CPU).
+//! tessellating the heaviest seed slide's frame at 1920x1080 (target under 3 ms of CPU), and
+//! the heaviest auto-animate and transition frames between seed slides (target under 2 ms).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use eframe::egui::{self, Color32, Pos2, RawInput, Rect, Vec2};
+use eframe::egui::{self, Pos2, RawInput, Rect, Vec2};
 use eframe::epaint::text::{Fonts, TextOptions};
 use rostra::app::images::FileImageSizes;
 use rostra::deck::{self, Options};
@@ -122,14 +123,7 @@ fn bench(c: &mut Criterion) {
     }
     let vertices_of = |scene: &rostra::scene::Scene| -> usize {
         let out = ctx.run_ui(raw(), |ui| {
-            ui::paint_scene(
-                ui.painter(),
-                screen,
-                scene,
-                all,
-                &NoTextures,
-                Color32::BLACK,
-            );
+            ui::paint_scene(ui.painter(), screen, scene, all, &NoTextures);
         });
         ctx.tessellate(out.shapes, out.pixels_per_point)
             .iter()
@@ -152,14 +146,7 @@ fn bench(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let out = ctx.run_ui(raw(), |ui| {
-                    ui::paint_scene(
-                        ui.painter(),
-                        screen,
-                        &scene,
-                        all,
-                        &NoTextures,
-                        Color32::BLACK,
-                    );
+                    ui::paint_scene(ui.painter(), screen, &scene, all, &NoTextures);
                 });
                 black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
             })
@@ -167,5 +154,110 @@ fn bench(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench);
+/// The heaviest morph frame (mid-way between the seed's auto-animate pair with the most
+/// items) and a mid-transition frame of the two heaviest neighbours: built and tessellated.
+fn bench_motion(c: &mut Criterion) {
+    use rostra::motion::{Change, SlideMotion, morph::pair_items};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
+    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed");
+    let images = FileImageSizes::new(dir);
+    let theme = Theme::black();
+    rostra::scene::warm_up(&deck, &theme);
+    let canvas = Vec2::new(960.0, 700.0);
+    let scale = (1920.0f32 / (960.0 * 1.04)).min(1080.0 / (700.0 * 1.04));
+    let ctx = egui::Context::default();
+    ctx.set_fonts(fonts::definitions());
+    let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1920.0, 1080.0));
+    let raw = || RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    let mut scenes = Vec::new();
+    for _ in 0..2 {
+        scenes.clear();
+        let _ = ctx.run_ui(raw(), |ui| {
+            for slide in &deck.slides {
+                let input = LayoutInput {
+                    slide,
+                    theme: &theme,
+                    canvas,
+                    scale,
+                    images: &images,
+                };
+                scenes.push(ui.ctx().fonts_mut(|fv| layout(&input, fv)));
+            }
+        });
+    }
+    let motions = SlideMotion::for_deck(&deck, None);
+    let all = FragmentFrame::still(usize::MAX);
+    let none = FragmentFrame::still(0);
+    let mut morphs = Vec::new();
+    let mut transitions = Vec::new();
+    for i in 0..deck.slides.len().saturating_sub(1) {
+        let weight = scenes[i].items.len() + scenes[i + 1].items.len();
+        match Change::between(&motions, i, i + 1) {
+            Some(Change::Morph(t)) => morphs.push((weight, i, t)),
+            Some(ch) => transitions.push((weight, i, ch)),
+            None => {}
+        }
+    }
+    morphs.sort_by_key(|m| m.0);
+    transitions.sort_by_key(|m| m.0);
+    if let Some((items, i, timing)) = morphs.pop() {
+        println!(
+            "heaviest morph: slides {} -> {} ({items} items)",
+            i + 1,
+            i + 2
+        );
+        let pairing = pair_items(&scenes[i], &scenes[i + 1]);
+        c.bench_function(
+            "auto-animate frame: heaviest seed pair, mid-morph, 1920x1080",
+            |b| {
+                b.iter(|| {
+                    let out = ctx.run_ui(raw(), |ui| {
+                        ui::paint_morph(
+                            ui.painter(),
+                            screen,
+                            (&scenes[i], all),
+                            (&scenes[i + 1], none),
+                            &pairing,
+                            &timing,
+                            0.5,
+                            &NoTextures,
+                        );
+                    });
+                    black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+                })
+            },
+        );
+    }
+    if let Some((items, i, change)) = transitions.pop() {
+        println!(
+            "heaviest transition: slides {} -> {} ({items} items)",
+            i + 1,
+            i + 2
+        );
+        c.bench_function(
+            "slide transition frame: heaviest seed pair, mid-way, 1920x1080",
+            |b| {
+                b.iter(|| {
+                    let out = ctx.run_ui(raw(), |ui| {
+                        ui::paint_transition(
+                            ui.painter(),
+                            screen,
+                            (&scenes[i], all),
+                            (&scenes[i + 1], none),
+                            &change,
+                            0.3,
+                            &NoTextures,
+                        );
+                    });
+                    black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+                })
+            },
+        );
+    }
+}
+
+criterion_group!(benches, bench, bench_motion);
 criterion_main!(benches);

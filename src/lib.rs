@@ -8,6 +8,7 @@
 //! - [`show`]: the engine: where the talk is, commands in, state out. No window.
 //! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
 //! - [`app`]: the eframe application: window, input, image loading thread, fonts.
+//! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 
@@ -17,6 +18,7 @@ pub mod deck;
 pub mod motion;
 pub mod scene;
 pub mod show;
+pub mod stats;
 pub mod theme;
 pub mod ui;
 

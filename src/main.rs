@@ -22,6 +22,12 @@ struct Cli {
     /// Theme to use instead of the deck's (black, white).
     #[arg(long)]
     theme: Option<String>,
+    /// Slide transition for slides that set none (none, fade, slide, convex, concave, zoom).
+    #[arg(long, value_parser = ["none", "fade", "slide", "convex", "concave", "zoom"])]
+    transition: Option<String>,
+    /// Show frame CPU time and frames per second (F9 toggles it too).
+    #[arg(long)]
+    stats: bool,
 }
 
 fn long_version() -> &'static str {
@@ -101,6 +107,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = rostra::app::StartOptions {
                 windowed: cli.window,
                 theme: cli.theme.clone(),
+                transition: cli.transition.clone(),
+                stats: cli.stats,
             };
             rostra::app::run(d, base, options).map_err(anyhow::Error::msg)?;
             Ok(ExitCode::SUCCESS)

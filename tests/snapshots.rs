@@ -14,7 +14,7 @@ fn harness() -> Harness<'static, RostraApp> {
     let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
     let options = StartOptions {
         windowed: true,
-        theme: None,
+        ..Default::default()
     };
     let mut h = Harness::builder()
         .with_size(Vec2::new(640.0, 360.0))
@@ -59,4 +59,35 @@ fn seed_slides_look_right() {
         go_to(&mut h, 27, step);
         h.snapshot(format!("code_steps_{step}"));
     }
+}
+
+/// Presses `key` at `t0` seconds and draws the frame `after` seconds later.
+fn frame_after(h: &mut Harness<'_, RostraApp>, key: Key, t0: f64, after: f64) {
+    h.input_mut().time = Some(t0);
+    h.key_press(key);
+    h.step();
+    h.input_mut().time = Some(t0 + after);
+    h.step();
+    // Let the clock run on from there (kittest advances it a step at a time).
+    h.input_mut().time = None;
+}
+
+#[test]
+fn motion_frames_look_right() {
+    let mut h = harness();
+    // Slide 1 -> 2 with reveal.js's default slide transition, 0.3 s in: both slides visible,
+    // the title leaving to the left, the attendance slide coming in from the right.
+    frame_after(&mut h, Key::ArrowRight, 100.0, 0.3);
+    assert!(h.state().show().slide_move(100.3).is_some());
+    h.snapshot("transition_slide_mid");
+    // Slide 6 -> 7 (auto-animate), 0.4 s in: the section title on its way up.
+    h.run();
+    go_to(&mut h, 6, 0);
+    frame_after(&mut h, Key::ArrowRight, 300.0, 0.4);
+    assert!(h.state().show().slide_move(300.4).is_some());
+    h.snapshot("morph_section_title_mid");
+    // The overview, fully zoomed out on slide 7.
+    frame_after(&mut h, Key::O, 400.0, 1.0);
+    assert!(h.state().show().overview_open());
+    h.snapshot("overview");
 }

@@ -12,7 +12,7 @@ fn seed_harness() -> Harness<'static, RostraApp> {
     let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
     let options = StartOptions {
         windowed: true,
-        theme: None,
+        ..Default::default()
     };
     Harness::builder()
         .with_size(Vec2::new(640.0, 360.0))

@@ -33,6 +33,10 @@ pub enum Action {
     Help,
     /// Close overlays, leave full screen.
     Escape,
+    /// Overview grid of all slides.
+    Overview,
+    /// Frame-time readout.
+    Stats,
 }
 
 impl Action {
@@ -52,6 +56,8 @@ impl Action {
             Action::Fullscreen => "fullscreen",
             Action::Help => "help",
             Action::Escape => "escape",
+            Action::Overview => "overview",
+            Action::Stats => "stats",
         }
     }
 
@@ -68,7 +74,10 @@ impl Action {
             Action::Last => Command::Last,
             Action::Black => Command::ToggleBlack,
             Action::Help => Command::ToggleHelp,
-            Action::JumpPrompt | Action::Fullscreen | Action::Escape => return None,
+            Action::Overview => Command::ToggleOverview,
+            Action::JumpPrompt | Action::Fullscreen | Action::Escape | Action::Stats => {
+                return None;
+            }
         })
     }
 }
@@ -96,7 +105,17 @@ pub fn shortcuts() -> Vec<Shortcut> {
         s("Navigation", "G, number, Enter", "go to slide number"),
         s("Screen", "B  .", "black screen"),
         s("Screen", "F  F5", "full screen"),
-        s("Screen", "Esc", "close overlay, leave full screen"),
+        s(
+            "Screen",
+            "O",
+            "overview of all slides (arrows, Enter, click)",
+        ),
+        s(
+            "Screen",
+            "Esc",
+            "close overlay, leave full screen, else overview",
+        ),
         s("Screen", "?  F1", "this help"),
+        s("Screen", "F9", "frame time and frames per second"),
     ]
 }

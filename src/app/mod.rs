@@ -5,13 +5,17 @@ pub mod images;
 pub mod keys;
 
 use crate::deck::Deck;
+use crate::motion::Change;
+use crate::motion::morph::{Pairing, pair_items};
 use crate::scene::{LayoutInput, Scene, layout};
-use crate::show::{Command, Show};
+use crate::show::{Command, OVERVIEW_SECS, Overview, Show};
+use crate::stats::FrameStats;
 use crate::theme::Theme;
 use crate::ui::{self, FragmentFrame};
 use eframe::egui::{self, Color32, Event, Key, Modifiers, Rect, Vec2, ViewportCommand};
 use images::ImageLoader;
 use keys::Action;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// How the app was asked to start.
@@ -21,6 +25,63 @@ pub struct StartOptions {
     pub windowed: bool,
     /// A theme name that overrides the deck's.
     pub theme: Option<String>,
+    /// A transition that overrides the deck's default (`--transition`).
+    pub transition: Option<String>,
+    /// Show the frame-time readout from the start (`--stats`).
+    pub stats: bool,
+}
+
+/// Laid-out slides for one window size and image state: each slide laid out once, reused by
+/// every frame, transition, morph and overview cell until the size or an image changes.
+#[derive(Default)]
+struct Scenes {
+    size: Vec2,
+    generation: u64,
+    map: HashMap<usize, Scene>,
+}
+
+impl Scenes {
+    /// Lays slide `index` out if it is not yet.
+    fn ensure(&mut self, ctx: &egui::Context, app: SceneInputs<'_>, index: usize, size: Vec2) {
+        if self.size != size || self.generation != app.generation {
+            self.map.clear();
+            self.size = size;
+            self.generation = app.generation;
+        }
+        if self.map.contains_key(&index) {
+            return;
+        }
+        let Some(slide) = app.deck.slides.get(index) else {
+            return;
+        };
+        let canvas = Vec2::new(app.deck.meta.width, app.deck.meta.height);
+        // reveal.js: the canvas plus its margin is fitted to the window.
+        let m = 1.0 + app.deck.meta.margin;
+        let scale = (size.x / (canvas.x * m)).min(size.y / (canvas.y * m));
+        let scale = if scale.is_finite() {
+            scale.max(0.01)
+        } else {
+            1.0
+        };
+        let input = LayoutInput {
+            slide,
+            theme: app.theme,
+            canvas,
+            scale,
+            images: app.images,
+        };
+        let scene = ctx.fonts_mut(|f| layout(&input, f));
+        self.map.insert(index, scene);
+    }
+}
+
+/// What laying out a slide needs from the app.
+#[derive(Clone, Copy)]
+struct SceneInputs<'a> {
+    deck: &'a Deck,
+    theme: &'a Theme,
+    images: &'a ImageLoader,
+    generation: u64,
 }
 
 /// The running presentation.
@@ -29,8 +90,10 @@ pub struct RostraApp {
     theme: Theme,
     show: Show,
     images: ImageLoader,
-    scene: Option<(usize, Vec2, u64, Scene)>,
+    scenes: Scenes,
+    pairing: Option<((usize, usize), Pairing)>,
     image_generation: u64,
+    stats: Option<FrameStats>,
     jump: Option<String>,
     fullscreen: bool,
     warnings: Vec<String>,
@@ -70,12 +133,14 @@ impl RostraApp {
             .map(|d| format!("line {}: {}", d.span.line, d.message))
             .collect();
         RostraApp {
-            show: Show::new(&deck),
+            show: Show::with_transition(&deck, options.transition.as_deref()),
             deck,
             theme,
             images,
-            scene: None,
+            scenes: Scenes::default(),
+            pairing: None,
             image_generation: 0,
+            stats: options.stats.then(FrameStats::default),
             jump: None,
             fullscreen: !options.windowed,
             warnings,
@@ -92,9 +157,9 @@ impl RostraApp {
         self.images.pending()
     }
 
-    /// The scene last drawn, if any.
+    /// The current slide's scene, once drawn.
     pub fn scene(&self) -> Option<&Scene> {
-        self.scene.as_ref().map(|(_, _, _, s)| s)
+        self.scenes.map.get(&self.show.position().slide)
     }
 
     fn actions(&mut self, ctx: &egui::Context) -> (Vec<Action>, Vec<Command>) {
@@ -156,12 +221,21 @@ impl RostraApp {
                     ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
                 }
                 Action::Escape => {
-                    if self.show.help_open() || self.show.is_black() {
+                    if self.show.help_open() || self.show.is_black() || self.show.overview_open() {
                         commands.push(Command::Dismiss);
                     } else if self.fullscreen {
                         self.fullscreen = false;
                         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+                    } else {
+                        // reveal.js: Esc opens the overview.
+                        commands.push(Command::ToggleOverview);
                     }
+                }
+                Action::Stats => {
+                    self.stats = match self.stats {
+                        Some(_) => None,
+                        None => Some(FrameStats::default()),
+                    };
                 }
                 other => commands.extend(other.command()),
             }
@@ -172,34 +246,6 @@ impl RostraApp {
         if self.show.fragment_move(now).is_some() {
             ctx.request_repaint();
         }
-    }
-
-    fn scene_for(&mut self, ctx: &egui::Context, area: Rect) -> Option<&Scene> {
-        let index = self.show.position().slide;
-        let size = area.size();
-        let fresh = matches!(&self.scene, Some((i, s, g, _)) if *i == index && *s == size && *g == self.image_generation);
-        if !fresh {
-            let slide = self.deck.slides.get(index)?;
-            let canvas = Vec2::new(self.deck.meta.width, self.deck.meta.height);
-            // reveal.js: the canvas plus its margin is fitted to the window.
-            let m = 1.0 + self.deck.meta.margin;
-            let scale = (size.x / (canvas.x * m)).min(size.y / (canvas.y * m));
-            let scale = if scale.is_finite() {
-                scale.max(0.01)
-            } else {
-                1.0
-            };
-            let input = LayoutInput {
-                slide,
-                theme: &self.theme,
-                canvas,
-                scale,
-                images: &self.images,
-            };
-            let scene = ctx.fonts_mut(|f| layout(&input, f));
-            self.scene = Some((index, size, self.image_generation, scene));
-        }
-        self.scene.as_ref().map(|(_, _, _, s)| s)
     }
 }
 
@@ -223,6 +269,8 @@ pub fn action_for(key: Key, m: Modifiers) -> Option<Action> {
         Key::F | Key::F5 => Action::Fullscreen,
         Key::F1 => Action::Help,
         Key::Escape => Action::Escape,
+        Key::O => Action::Overview,
+        Key::F9 => Action::Stats,
         _ => return None,
     })
 }
@@ -234,22 +282,14 @@ impl eframe::App for RostraApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle(&ctx);
         let area = ui.max_rect();
         let now = ctx.input(|i| i.time);
-        let letterbox = self.theme.background;
         let painter = ui.painter().clone();
-        let frame = FragmentFrame {
-            shown: self.show.position().shown,
-            moving: self
-                .show
-                .fragment_move(now)
-                .map(|m| (m, (now - m.started_secs) as f32)),
-        };
         if self.deck.slides.is_empty() {
-            painter.rect_filled(area, 0.0, letterbox);
+            painter.rect_filled(area, 0.0, self.theme.background);
             ui::paint_banner(
                 &painter,
                 area,
@@ -258,10 +298,7 @@ impl eframe::App for RostraApp {
             );
             return;
         }
-        if let Some(scene) = self.scene_for(&ctx, area) {
-            let scene = scene.clone();
-            ui::paint_scene(&painter, area, &scene, frame, &self.images, letterbox);
-        }
+        self.paint_slides(&ctx, &painter, area, now);
         ui::paint_slide_number(&painter, area, &self.show.slide_number());
         if self.show.is_black() {
             ui::paint_black(&painter, area);
@@ -288,6 +325,164 @@ impl eframe::App for RostraApp {
                 self.warnings[0]
             );
             ui::paint_banner(&painter, area, &text, Color32::from_rgb(0x7a, 0x5a, 0x10));
+        }
+        if let Some(stats) = &mut self.stats {
+            if let Some(cpu) = frame.info().cpu_usage {
+                stats.record(now, cpu);
+            }
+            ui::paint_stats(&painter, area, &stats.readout(now));
+            // Keep measuring while the readout is up, so it shows the display's rate.
+            ctx.request_repaint();
+        }
+    }
+}
+
+impl RostraApp {
+    /// Lays slide `index` out for `area`, once.
+    fn ensure_scene(&mut self, ctx: &egui::Context, index: usize, area: Rect) {
+        let inputs = SceneInputs {
+            deck: &self.deck,
+            theme: &self.theme,
+            images: &self.images,
+            generation: self.image_generation,
+        };
+        self.scenes.ensure(ctx, inputs, index, area.size());
+    }
+
+    /// The slides: overview grid, a transition or morph in flight, or the current slide.
+    fn paint_slides(&mut self, ctx: &egui::Context, painter: &egui::Painter, area: Rect, now: f64) {
+        let position = self.show.position();
+        let frame = FragmentFrame {
+            shown: position.shown,
+            moving: self
+                .show
+                .fragment_move(now)
+                .map(|m| (m, (now - m.started_secs) as f32)),
+        };
+        if let Some(ov) = self.show.overview(now) {
+            self.paint_overview(ctx, painter, area, now, ov);
+            return;
+        }
+        if let Some(mv) = self.show.slide_move(now).cloned() {
+            self.ensure_scene(ctx, mv.from, area);
+            self.ensure_scene(ctx, mv.to, area);
+            let secs = (now - mv.started_secs) as f32;
+            let old_frame = FragmentFrame::still(mv.from_shown);
+            if let (Some(old), Some(new)) =
+                (self.scenes.map.get(&mv.from), self.scenes.map.get(&mv.to))
+            {
+                match &mv.change {
+                    Change::Morph(timing) => {
+                        let key = (mv.from, mv.to);
+                        if self.pairing.as_ref().is_none_or(|(k, _)| *k != key) {
+                            self.pairing = Some((key, pair_items(old, new)));
+                        }
+                        if let Some((_, pairing)) = &self.pairing {
+                            ui::paint_morph(
+                                painter,
+                                area,
+                                (old, old_frame),
+                                (new, frame),
+                                pairing,
+                                timing,
+                                secs,
+                                &self.images,
+                            );
+                        }
+                    }
+                    change => ui::paint_transition(
+                        painter,
+                        area,
+                        (old, old_frame),
+                        (new, frame),
+                        change,
+                        secs,
+                        &self.images,
+                    ),
+                }
+                ctx.request_repaint();
+                return;
+            }
+        }
+        self.ensure_scene(ctx, position.slide, area);
+        if let Some(scene) = self.scenes.map.get(&position.slide) {
+            ui::paint_scene(painter, area, scene, frame, &self.images);
+        }
+        if frame.moving.is_some() {
+            ctx.request_repaint();
+        }
+    }
+
+    fn paint_overview(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        area: Rect,
+        now: f64,
+        ov: Overview,
+    ) {
+        let current = self.show.position().slide;
+        self.ensure_scene(ctx, current, area);
+        let Some((size, scale)) = self.scenes.map.get(&current).map(|s| (s.size, s.scale)) else {
+            return;
+        };
+        let t = ((now - ov.since_secs) as f32 / OVERVIEW_SECS).clamp(0.0, 1.0);
+        let zoom = if ov.open {
+            crate::motion::ease(t)
+        } else {
+            1.0 - crate::motion::ease(t)
+        };
+        if t < 1.0 {
+            ctx.request_repaint();
+        }
+        painter.rect_filled(area, 0.0, self.theme.background);
+        let cells = ui::overview::cells(area, size, 70.0 * scale, &self.show.grid(), current, zoom);
+        let pointer = ctx.input(|i| i.pointer.hover_pos());
+        let hovered = pointer.and_then(|p| ui::overview::hit(&cells, p));
+        for cell in cells.iter().filter(|c| c.rect.intersects(area)) {
+            self.ensure_scene(ctx, cell.index, area);
+            let Some(scene) = self.scenes.map.get(&cell.index) else {
+                continue;
+            };
+            let placement = ui::Placement {
+                transform: cell.transform,
+                opacity: 1.0,
+            };
+            let canvas = ui::canvas_rect(area, scene.size);
+            let clipped = painter.with_clip_rect(cell.rect.intersect(area));
+            ui::paint_background(&clipped, area, canvas, scene, &self.images, placement);
+            // reveal.js shows every fragment in the overview.
+            ui::paint_items(
+                &clipped,
+                area,
+                scene,
+                FragmentFrame::still(usize::MAX),
+                &self.images,
+                placement,
+            );
+            let outline = if cell.index == current {
+                Some(Color32::from_rgba_unmultiplied(150, 150, 150, 160))
+            } else if Some(cell.index) == hovered {
+                Some(Color32::from_rgba_unmultiplied(150, 150, 150, 90))
+            } else {
+                // Every cell gets a faint frame so slides on the page colour still read as cards.
+                Some(Color32::from_rgba_unmultiplied(150, 150, 150, 30))
+            };
+            if let Some(c) = outline {
+                let w = (10.0 * scale * cell.transform.scaling).max(2.0);
+                painter.rect_stroke(
+                    cell.rect.expand(w * 1.5),
+                    2.0,
+                    egui::Stroke::new(w, c),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+        if ov.open
+            && let Some(i) = hovered
+            && ctx.input(|inp| inp.pointer.primary_clicked())
+        {
+            self.show.apply(&Command::GoTo(i + 1), now);
         }
     }
 }

@@ -56,6 +56,9 @@ const REVEAL_OPTIONS: &[&str] = &[
     "hash",
     "totalTime",
     "autoAnimate",
+    "autoAnimateDuration",
+    "autoAnimateEasing",
+    "autoAnimateUnmatched",
 ];
 
 fn text(y: &Yaml) -> Option<String> {
@@ -160,6 +163,26 @@ fn read_reveal_options(v: &Yaml, meta: &mut DeckMeta) {
             Some("transitionSpeed") => {
                 if let Some(t) = text(v) {
                     meta.transition_speed = t;
+                }
+            }
+            Some("backgroundTransition") => {
+                if let Some(t) = text(v) {
+                    meta.background_transition = t;
+                }
+            }
+            Some("autoAnimateDuration") => {
+                if let Some(n) = number(v).filter(|n| (0.0..=60.0).contains(n)) {
+                    meta.auto_animate_duration = n as f32;
+                }
+            }
+            Some("autoAnimateEasing") => {
+                if let Some(t) = text(v) {
+                    meta.auto_animate_easing = t;
+                }
+            }
+            Some("autoAnimateUnmatched") => {
+                if let Yaml::Boolean(b) = v {
+                    meta.auto_animate_unmatched = *b;
                 }
             }
             Some("width") => {

@@ -106,6 +106,14 @@ pub struct DeckMeta {
     pub transition: String,
     /// Deck-wide transition speed: `default`, `fast` or `slow`.
     pub transition_speed: String,
+    /// Deck-wide background transition (`fade` when unset, as in reveal.js).
+    pub background_transition: String,
+    /// Default auto-animate duration in seconds (reveal.js: 1.0).
+    pub auto_animate_duration: f32,
+    /// Default auto-animate easing (reveal.js: `ease`).
+    pub auto_animate_easing: String,
+    /// Whether unmatched elements fade in during auto-animate (reveal.js: true).
+    pub auto_animate_unmatched: bool,
     /// Logical canvas width in pixels (reveal.js default 960).
     pub width: f32,
     /// Logical canvas height in pixels (reveal.js default 700).
@@ -130,6 +138,10 @@ impl Default for DeckMeta {
             highlight_theme: None,
             transition: "slide".into(),
             transition_speed: "default".into(),
+            background_transition: "fade".into(),
+            auto_animate_duration: 1.0,
+            auto_animate_easing: "ease".into(),
+            auto_animate_unmatched: true,
             width: 960.0,
             height: 700.0,
             margin: 0.04,

@@ -238,27 +238,7 @@ fn resting(style: FragmentStyle, step: usize, shown: usize) -> Visual {
 
 /// CSS `ease` (cubic-bezier(0.25, 0.1, 0.25, 1)) at progress `t` in 0..=1.
 pub fn ease(t: f32) -> f32 {
-    if t <= 0.0 {
-        return 0.0;
-    }
-    if t >= 1.0 {
-        return 1.0;
-    }
-    let (x1, y1, x2, y2) = (0.25f32, 0.1f32, 0.25f32, 1.0f32);
-    let bez = |a: f32, b: f32, s: f32| {
-        3.0 * a * s * (1.0 - s).powi(2) + 3.0 * b * s * s * (1.0 - s) + s.powi(3)
-    };
-    // Solve x(s) = t by bisection: monotonic for these control points.
-    let (mut lo, mut hi) = (0.0f32, 1.0f32);
-    for _ in 0..24 {
-        let mid = (lo + hi) / 2.0;
-        if bez(x1, x2, mid) < t {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    bez(y1, y2, (lo + hi) / 2.0)
+    super::Easing::EASE.apply(t)
 }
 
 /// The look of a fragment at `step` while the show moves from `from` to `to` shown steps,

@@ -1,6 +1,13 @@
-//! Motion as pure functions of state and time: fragment styles now; slide transitions and
-//! auto-animate come with the motion issue. Nothing here reads a clock.
+//! Motion as pure functions of state and time: fragment looks, slide transitions and
+//! auto-animate morphs. Nothing here reads a clock; callers pass seconds or progress.
 
+mod easing;
 mod fragments;
+pub mod morph;
+mod plan;
+mod transition;
 
+pub use easing::Easing;
 pub use fragments::{FRAGMENT_SECS, FragmentStyle, Visual, ease, fragment_visual};
+pub use plan::{AutoAnimate, Change, SlideMotion};
+pub use transition::{Pose, Role, Transition, TransitionPair, speed_secs, transition_pose};

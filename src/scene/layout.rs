@@ -2,7 +2,9 @@
 //! left-aligned inline blocks, code at 90% width, images fitted, `display:flex` rows, absolute
 //! positions; content that does not fit is scaled down rather than cut off.
 
-use super::{CodeLine, Frag, ImageSizes, ImageState, Item, ItemKind, Scene, highlighted};
+use super::{
+    CodeLine, ElementTiming, Frag, ImageSizes, ImageState, Item, ItemKind, Scene, highlighted,
+};
 use crate::deck::style::{Length, Style};
 use crate::deck::{Block, CodeBlock, Image, Inline, Meta, Slide, Table};
 use crate::motion::FragmentStyle;
@@ -102,6 +104,8 @@ struct Layouter<'a, 'f> {
     s: f32,
     canvas: Vec2,
     frags: Vec<Frag>,
+    /// Auto-animate timing set on the enclosing elements, innermost last.
+    timings: Vec<ElementTiming>,
     absolute: Vec<(Laid, Style)>,
     classes: Vec<String>,
     counter: usize,
@@ -123,6 +127,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         s,
         canvas: inner,
         frags: Vec::new(),
+        timings: Vec::new(),
         absolute: Vec::new(),
         classes: slide.classes().iter().map(|c| c.to_string()).collect(),
         counter: 0,
@@ -278,6 +283,7 @@ impl Layouter<'_, '_> {
             kind,
             fragments: self.frags.clone(),
             code_line: None,
+            timing: self.timings.last().copied(),
         }
     }
 
@@ -292,9 +298,16 @@ impl Layouter<'_, '_> {
         if let Some(fr) = frag {
             self.frags.push(fr);
         }
+        let timing = meta.and_then(|m| ElementTiming::from_attrs(&m.attrs));
+        if let Some(t) = timing {
+            self.timings.push(t);
+        }
         let out = f(self);
         if frag.is_some() {
             self.frags.pop();
+        }
+        if timing.is_some() {
+            self.timings.pop();
         }
         out
     }
@@ -434,7 +447,8 @@ impl Layouter<'_, '_> {
                     hs.color = th.accent;
                 }
                 let hs = self.styled(&hs, meta);
-                let mut laid = self.text_block(content, &hs, width, "h", Some(meta));
+                let mut laid =
+                    self.text_block(content, &hs, width, &format!("h{level}"), Some(meta));
                 if section && *level == 1 && !laid.items.is_empty() {
                     // A short accent bar under a section divider's title.
                     let bar_w = 120.0 * self.s;
@@ -982,7 +996,11 @@ impl Layouter<'_, '_> {
                 let galley = l.fonts.layout_job(job);
                 let gap = st.size * 0.35;
                 let rect = galley.rect.translate(vec2(-galley.rect.width() - gap, 0.0));
-                let key = l.key("bullet", None, "");
+                // Keyed by its item's text so a matched item's bullet travels with it.
+                let key = match laid.items.first() {
+                    Some(first) if !first.key.contains('#') => format!("bullet:{}", first.key),
+                    _ => l.key("bullet", None, ""),
+                };
                 laid.items.push(l.item(key, rect, ItemKind::Text(galley)));
                 laid
             });
@@ -1038,7 +1056,8 @@ impl Layouter<'_, '_> {
         let step_fragments = Arc::new(code.step_fragments.clone());
         let has_steps =
             code.steps.len() > 1 || code.steps.first().is_some_and(|s| !s.ranges.is_empty());
-        let block_key = self.key("code", Some(&code.meta), "");
+        // By content, as reveal.js pairs `pre` blocks; a `data-id` wins when present.
+        let block_key = self.key("code", Some(&code.meta), code.text.trim());
         let mut out = Laid::default();
         let h = lines.len().max(1) as f32 * line_h + 2.0 * pad;
         let bg = Rect::from_min_size(pos2(0.0, 0.0), vec2(w, h));

@@ -118,6 +118,40 @@ pub struct Item {
     pub fragments: Vec<Frag>,
     /// For code lines under highlight steps.
     pub code_line: Option<CodeLine>,
+    /// Auto-animate timing set on it or an enclosing element.
+    pub timing: Option<ElementTiming>,
+}
+
+/// An element's own auto-animate timing (`data-auto-animate-delay`, `-duration`, `-easing`);
+/// unset parts come from the slide.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ElementTiming {
+    /// Seconds before it starts moving.
+    pub delay: Option<f32>,
+    /// Seconds it takes.
+    pub duration: Option<f32>,
+    /// Its curve.
+    pub easing: Option<crate::motion::Easing>,
+}
+
+impl ElementTiming {
+    /// The timing written on an element, if it has any.
+    pub fn from_attrs(attrs: &crate::deck::Attributes) -> Option<ElementTiming> {
+        let secs = |name: &str| {
+            attrs
+                .get(name)
+                .and_then(|t| t.trim().trim_end_matches('s').parse::<f32>().ok())
+                .filter(|s| s.is_finite() && (0.0..=60.0).contains(s))
+        };
+        let t = ElementTiming {
+            delay: secs("data-auto-animate-delay"),
+            duration: secs("data-auto-animate-duration"),
+            easing: attrs
+                .get("data-auto-animate-easing")
+                .and_then(crate::motion::Easing::parse),
+        };
+        (t != ElementTiming::default()).then_some(t)
+    }
 }
 
 /// A laid-out slide.

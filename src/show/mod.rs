@@ -2,6 +2,7 @@
 //! and what is moving. Commands in, state out; time is passed in, never read.
 
 use crate::deck::Deck;
+use crate::motion::{Change, SlideMotion};
 
 /// Everything the show can be asked to do. The UI never changes show state itself: keys,
 /// clicks and (later) the presenter console all send these.
@@ -31,7 +32,9 @@ pub enum Command {
     ToggleBlack,
     /// The shortcut overlay on and off: `?`.
     ToggleHelp,
-    /// Close overlays and the black screen: Esc.
+    /// The overview grid of all slides on and off: O.
+    ToggleOverview,
+    /// Close overlays, the overview and the black screen: Esc.
     Dismiss,
 }
 
@@ -66,20 +69,55 @@ pub struct FragmentMove {
     pub started_secs: f64,
 }
 
+/// A slide change in flight: from which slide to which, what it plays, since when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlideMove {
+    /// The slide left.
+    pub from: usize,
+    /// The slide entered.
+    pub to: usize,
+    /// Fragment steps shown on the slide left, as it was when left.
+    pub from_shown: usize,
+    /// The transition or morph it plays.
+    pub change: Change,
+    /// When it began, in the show's clock.
+    pub started_secs: f64,
+}
+
+/// The overview grid being open, and since when (for its zoom).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Overview {
+    /// When it opened or closed, in the show's clock.
+    pub since_secs: f64,
+    /// Whether it is opening (true) or closing (false).
+    pub open: bool,
+}
+
+/// Seconds the overview takes to zoom out or in.
+pub const OVERVIEW_SECS: f32 = 0.35;
+
 /// The show's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Show {
     stops: Vec<Stop>,
+    motions: Vec<SlideMotion>,
     position: Position,
     black: bool,
     help: bool,
     fragment_move: Option<FragmentMove>,
+    slide_move: Option<SlideMove>,
+    overview: Option<Overview>,
     linear: bool,
 }
 
 impl Show {
     /// A show of `deck` at its first slide.
     pub fn new(deck: &Deck) -> Show {
+        Show::with_transition(deck, None)
+    }
+
+    /// A show of `deck` with `transition` (`--transition`) in place of the deck's default.
+    pub fn with_transition(deck: &Deck, transition: Option<&str>) -> Show {
         let stops: Vec<Stop> = deck
             .slides
             .iter()
@@ -89,7 +127,9 @@ impl Show {
                 steps: s.fragment_steps,
             })
             .collect();
-        Show::from_stops(stops)
+        let mut show = Show::from_stops(stops);
+        show.motions = SlideMotion::for_deck(deck, transition);
+        show
     }
 
     /// A show over bare stops (for tests and tools).
@@ -100,10 +140,13 @@ impl Show {
         Show {
             linear: !any_vertical || all_vertical,
             stops,
+            motions: Vec::new(),
             position: Position { slide: 0, shown: 0 },
             black: false,
             help: false,
             fragment_move: None,
+            slide_move: None,
+            overview: None,
         }
     }
 
@@ -143,6 +186,39 @@ impl Show {
             .filter(|m| now_secs - m.started_secs < f64::from(crate::motion::FRAGMENT_SECS))
     }
 
+    /// The slide change in flight at `now_secs`, if any.
+    pub fn slide_move(&self, now_secs: f64) -> Option<&SlideMove> {
+        self.slide_move
+            .as_ref()
+            .filter(|m| now_secs - m.started_secs < f64::from(m.change.duration()))
+    }
+
+    /// Each slide's transition settings.
+    pub fn motions(&self) -> &[SlideMotion] {
+        &self.motions
+    }
+
+    /// Whether the overview grid is open (or opening).
+    pub fn overview_open(&self) -> bool {
+        self.overview.is_some_and(|o| o.open)
+    }
+
+    /// The overview's state, while it is open or still zooming back in at `now_secs`.
+    pub fn overview(&self, now_secs: f64) -> Option<Overview> {
+        self.overview
+            .filter(|o| o.open || now_secs - o.since_secs < f64::from(OVERVIEW_SECS))
+    }
+
+    /// Slide indices laid out as reveal.js's overview shows them: one column per horizontal
+    /// slide, its stack going down.
+    pub fn grid(&self) -> Vec<(usize, usize, usize)> {
+        self.stops
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.h, s.v))
+            .collect()
+    }
+
     /// Moves to `slide` with `shown` steps visible (clamped), as after a reload.
     pub fn jump(&mut self, slide: usize, shown: usize) {
         let slide = slide.min(self.stops.len().saturating_sub(1));
@@ -152,6 +228,7 @@ impl Show {
             shown: shown.min(steps),
         };
         self.fragment_move = None;
+        self.slide_move = None;
     }
 
     fn index_of(&self, h: usize, v: usize) -> Option<usize> {
@@ -192,11 +269,90 @@ impl Show {
         true
     }
 
-    /// Applies a command at time `now_secs` (the show's clock, in seconds).
+    /// Applies a command at time `now_secs` (the show's clock, in seconds). A change that
+    /// arrives while another is playing starts from where the first was going: nothing the
+    /// speaker presses is lost.
     pub fn apply(&mut self, command: &Command, now_secs: f64) {
         if self.stops.is_empty() {
             return;
         }
+        let before = self.position.slide;
+        let before_shown = self.position.shown;
+        if self.overview_open() {
+            self.apply_in_overview(command, now_secs);
+        } else {
+            self.apply_navigation(command, now_secs);
+        }
+        let after = self.position.slide;
+        if after != before {
+            self.slide_move = if self.overview_open() {
+                None
+            } else {
+                Change::between(&self.motions, before, after).map(|change| SlideMove {
+                    from: before,
+                    to: after,
+                    from_shown: before_shown,
+                    change,
+                    started_secs: now_secs,
+                })
+            };
+        } else if self
+            .fragment_move
+            .is_some_and(|m| m.started_secs == now_secs)
+        {
+            // A fragment step cuts a slide change short rather than waiting for it.
+            self.slide_move = None;
+        }
+    }
+
+    fn set_overview(&mut self, open: bool, now_secs: f64) {
+        self.overview = Some(Overview {
+            since_secs: now_secs,
+            open,
+        });
+        self.slide_move = None;
+        self.fragment_move = None;
+    }
+
+    /// Keys while the overview is open: arrows move between slides (not fragments), Enter,
+    /// Space, O and Esc close it on the chosen slide.
+    fn apply_in_overview(&mut self, command: &Command, now_secs: f64) {
+        let Some(here) = self.stop() else { return };
+        let target = match command {
+            Command::Right => self.index_of(here.h + 1, 0),
+            Command::Left => here.h.checked_sub(1).and_then(|h| self.index_of(h, 0)),
+            Command::Down => self.index_of(here.h, here.v + 1),
+            Command::Up => here.v.checked_sub(1).and_then(|v| self.index_of(here.h, v)),
+            Command::Next => Some((self.position.slide + 1).min(self.stops.len() - 1)),
+            Command::Prev => Some(self.position.slide.saturating_sub(1)),
+            Command::First => Some(0),
+            Command::Last => Some(self.stops.len() - 1),
+            Command::GoTo(n) if *n >= 1 && *n <= self.stops.len() => {
+                let i = n - 1;
+                self.go(i, false);
+                self.set_overview(false, now_secs);
+                return;
+            }
+            Command::ToggleOverview | Command::Dismiss => {
+                self.set_overview(false, now_secs);
+                return;
+            }
+            Command::ToggleBlack => {
+                self.black = !self.black;
+                return;
+            }
+            Command::ToggleHelp => {
+                self.help = !self.help;
+                return;
+            }
+            Command::GoTo(_) => None,
+        };
+        if let Some(i) = target {
+            self.go(i, false);
+        }
+    }
+
+    fn apply_navigation(&mut self, command: &Command, now_secs: f64) {
         let Some(here) = self.stop() else { return };
         let linear = self.linear;
         match command {
@@ -230,8 +386,12 @@ impl Show {
                     }
                 }
             }
-            Command::Right | Command::Down if linear => self.apply(&Command::Next, now_secs),
-            Command::Left | Command::Up if linear => self.apply(&Command::Prev, now_secs),
+            Command::Right | Command::Down if linear => {
+                self.apply_navigation(&Command::Next, now_secs)
+            }
+            Command::Left | Command::Up if linear => {
+                self.apply_navigation(&Command::Prev, now_secs)
+            }
             Command::Right => {
                 if !self.step_fragment(true, now_secs)
                     && let Some(i) = self.index_of(here.h + 1, 0)
@@ -276,6 +436,7 @@ impl Show {
             }
             Command::ToggleBlack => self.black = !self.black,
             Command::ToggleHelp => self.help = !self.help,
+            Command::ToggleOverview => self.set_overview(true, now_secs),
             Command::Dismiss => {
                 self.help = false;
                 self.black = false;

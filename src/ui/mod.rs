@@ -2,15 +2,19 @@
 //! (slide number, black screen, help). Reads state; never changes it.
 
 mod help;
+pub mod overview;
 
 pub use help::{Shortcut, paint_help};
 
-use crate::motion::{Visual, ease, fragment_visual};
-use crate::scene::{ItemKind, Scene};
+use crate::motion::morph::{Pairing, Side, morph_frame};
+use crate::motion::{
+    AutoAnimate, Change, Pose, Role, Transition, Visual, ease, fragment_visual, transition_pose,
+};
+use crate::scene::{Item, ItemKind, Scene};
 use crate::show::FragmentMove;
 use eframe::egui::{
     Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, TextureId, Vec2,
-    emath::TSTransform, pos2,
+    emath::TSTransform, pos2, vec2,
 };
 
 /// Where decoded images are, for painting (the app's texture cache).
@@ -74,129 +78,351 @@ pub fn background_fit(canvas: Rect, natural: Vec2, size: Option<&str>) -> (Rect,
     (Rect::from_center_size(canvas.center(), natural * k), full)
 }
 
-/// Paints `scene` centred in `area`, with `frame`'s fragment state.
+/// Where a whole slide is drawn: a transform of screen space and an opacity (transitions,
+/// overview cells).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// Applied to every shape of the slide.
+    pub transform: TSTransform,
+    /// Multiplies every shape's opacity.
+    pub opacity: f32,
+}
+
+impl Placement {
+    /// Drawn where laid out.
+    pub const IDENTITY: Placement = Placement {
+        transform: TSTransform::IDENTITY,
+        opacity: 1.0,
+    };
+
+    /// The placement of a transition pose for a canvas of `size` centred in `area`.
+    pub fn from_pose(pose: Pose, area: Rect, size: Vec2) -> Placement {
+        let c = area.center().to_vec2();
+        let offset = vec2(pose.offset.x * size.x, pose.offset.y * size.y);
+        Placement {
+            transform: TSTransform::from_translation(c + offset)
+                * TSTransform::from_scaling(pose.scale)
+                * TSTransform::from_translation(-c),
+            opacity: pose.opacity.clamp(0.0, 1.0),
+        }
+    }
+}
+
+/// Paints `scene` centred in `area`, its background filling the whole area, with `frame`'s
+/// fragment state.
 pub fn paint_scene(
     painter: &Painter,
     area: Rect,
     scene: &Scene,
     frame: FragmentFrame,
     textures: &dyn Textures,
-    letterbox: Color32,
 ) {
-    painter.rect_filled(area, 0.0, letterbox);
+    paint_background(painter, area, area, scene, textures, Placement::IDENTITY);
+    paint_items(painter, area, scene, frame, textures, Placement::IDENTITY);
+}
+
+/// Paints a slide's background: its colour over `fill` and its image over the canvas (which
+/// is centred in `area`), both through `placement`.
+pub fn paint_background(
+    painter: &Painter,
+    area: Rect,
+    fill: Rect,
+    scene: &Scene,
+    textures: &dyn Textures,
+    placement: Placement,
+) {
+    if placement.opacity <= 0.002 {
+        return;
+    }
+    let mut p = painter.clone();
+    p.multiply_opacity(placement.opacity);
+    let mut bg = Shape::rect_filled(fill, 0.0, scene.background);
+    bg.transform(placement.transform);
+    p.add(bg);
     let canvas = canvas_rect(area, scene.size);
-    let origin = canvas.min.to_vec2();
-    painter.rect_filled(canvas, 0.0, scene.background);
     if let Some(src) = &scene.background_image
         && let Some(tex) = textures.texture(src)
     {
-        painter.image(
-            tex,
-            canvas,
-            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-            Color32::WHITE,
-        );
+        let natural = textures.natural_size(src).unwrap_or(canvas.size());
+        let (rect, uv) = background_fit(canvas, natural, scene.background_size.as_deref());
+        let mut shape = Shape::image(tex, rect, uv, Color32::WHITE);
+        shape.transform(placement.transform);
+        let clip = placement.transform * canvas;
+        p.with_clip_rect(clip.intersect(p.clip_rect())).add(shape);
     }
-    let px = scene.scale * scene.shrink;
+}
+
+/// The look of `item` with `frame`'s fragment state.
+fn item_visual(item: &Item, frame: FragmentFrame) -> Visual {
     let (from, to, t) = match frame.moving {
         Some((m, t)) => (m.from, m.to, t),
         None => (frame.shown, frame.shown, 1.0),
     };
+    let mut v = Visual::PLAIN;
+    for f in &item.fragments {
+        v = v.then(fragment_visual(f.style, f.step, from, to, t));
+    }
+    if let Some(line) = &item.code_line {
+        let a = line.opacity(from);
+        let b = line.opacity(to);
+        v.opacity *= a + (b - a) * ease(t / 0.2);
+    }
+    v
+}
+
+/// Paints every item of `scene` (centred in `area`) through `placement`.
+pub fn paint_items(
+    painter: &Painter,
+    area: Rect,
+    scene: &Scene,
+    frame: FragmentFrame,
+    textures: &dyn Textures,
+    placement: Placement,
+) {
+    if placement.opacity <= 0.002 {
+        return;
+    }
+    let origin = canvas_rect(area, scene.size).min.to_vec2();
+    let px = scene.scale * scene.shrink;
     for item in &scene.items {
-        let mut v = Visual::PLAIN;
-        for f in &item.fragments {
-            v = v.then(fragment_visual(f.style, f.step, from, to, t));
+        let v = item_visual(item, frame);
+        paint_item(
+            painter,
+            item,
+            item.rect.translate(origin),
+            v,
+            textures,
+            px,
+            placement,
+        );
+    }
+}
+
+/// Paints one item into `rect` (screen points, before `placement`), scaling text uniformly
+/// when `rect` is not the item's own size (auto-animate), with look `v`.
+fn paint_item(
+    painter: &Painter,
+    item: &Item,
+    rect: Rect,
+    v: Visual,
+    textures: &dyn Textures,
+    px: f32,
+    placement: Placement,
+) {
+    let opacity = v.opacity * placement.opacity;
+    if opacity <= 0.002 {
+        return;
+    }
+    let mut p = painter.clone();
+    p.multiply_opacity(opacity);
+    let rect = rect.translate(v.offset * px);
+    // Text is drawn at its own size and scaled onto `rect`: glyphs keep their proportions.
+    let own = Rect::from_center_size(rect.center(), item.rect.size());
+    let fit = if item.rect.height() > 0.0 {
+        rect.height() / item.rect.height()
+    } else {
+        1.0
+    };
+    let about = |k: f32, c: Vec2| {
+        TSTransform::from_translation(c)
+            * TSTransform::from_scaling(k)
+            * TSTransform::from_translation(-c)
+    };
+    let mut transform = placement.transform;
+    if v.scale != 1.0 {
+        transform = transform * about(v.scale, rect.center().to_vec2());
+    }
+    let mut shapes: Vec<Shape> = Vec::new();
+    match &item.kind {
+        ItemKind::Text(galley) => {
+            let pos = own.min - galley.rect.min.to_vec2();
+            let mix = v.color_mix.clamp(0.0, 1.0);
+            let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), Color32::WHITE);
+            shape.opacity_factor = 1.0 - if v.color.is_some() { mix } else { 0.0 };
+            shapes.push(Shape::Text(shape));
+            // A highlight fades in as a recoloured copy over the text.
+            if let (Some(c), true) = (v.color, mix > 0.0) {
+                let mut hl = eframe::epaint::TextShape::new(pos, galley.clone(), c)
+                    .with_override_text_color(c);
+                hl.opacity_factor = mix;
+                shapes.push(Shape::Text(hl));
+            }
+            if v.strike > 0.0 {
+                let y = own.center().y;
+                shapes.push(Shape::line_segment(
+                    [
+                        pos2(own.min.x, y),
+                        pos2(own.min.x + own.width() * v.strike, y),
+                    ],
+                    Stroke::new(
+                        (own.height() / 14.0).max(1.5),
+                        Color32::WHITE.gamma_multiply(0.9),
+                    ),
+                ));
+            }
+            if (fit - 1.0).abs() > 1e-4 {
+                transform = transform * about(fit, own.center().to_vec2());
+            }
         }
-        if let Some(line) = &item.code_line {
-            let a = line.opacity(from);
-            let b = line.opacity(to);
-            v.opacity *= a + (b - a) * ease(t / 0.2);
+        ItemKind::Fill { color, corner } => {
+            shapes.push(Shape::rect_filled(
+                rect,
+                CornerRadius::same((*corner).clamp(0.0, 255.0) as u8),
+                *color,
+            ));
         }
-        if v.opacity <= 0.002 {
+        ItemKind::Image { src } => match textures.texture(src) {
+            Some(tex) => shapes.push(Shape::image(
+                tex,
+                rect,
+                Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)),
+                Color32::WHITE,
+            )),
+            None => {
+                shapes.push(Shape::rect_filled(
+                    rect,
+                    CornerRadius::same(4),
+                    Color32::from_white_alpha(10),
+                ));
+            }
+        },
+        ItemKind::Placeholder { galley } => {
+            shapes.push(Shape::rect_filled(
+                rect,
+                CornerRadius::same(6),
+                Color32::from_rgba_unmultiplied(255, 80, 60, 28),
+            ));
+            shapes.push(Shape::rect_stroke(
+                rect,
+                CornerRadius::same(6),
+                Stroke::new(2.0, Color32::from_rgb(0xe0, 0x60, 0x50)),
+                StrokeKind::Inside,
+            ));
+            let pos = rect.center() - galley.rect.center().to_vec2();
+            shapes.push(Shape::galley(pos, galley.clone(), Color32::WHITE));
+        }
+    }
+    let identity = transform == TSTransform::IDENTITY;
+    for mut s in shapes {
+        if !identity {
+            s.transform(transform);
+        }
+        p.add(s);
+    }
+}
+
+/// Paints a slide transition `secs` into `change` (a [`Change::Transition`]): backgrounds by
+/// the background transition, then the old slide leaving and the new one entering.
+#[allow(clippy::too_many_arguments)]
+pub fn paint_transition(
+    painter: &Painter,
+    area: Rect,
+    (old, old_frame): (&Scene, FragmentFrame),
+    (new, new_frame): (&Scene, FragmentFrame),
+    change: &Change,
+    secs: f32,
+    textures: &dyn Textures,
+) {
+    let Change::Transition {
+        leave,
+        enter,
+        background,
+        forward,
+        vertical,
+    } = change
+    else {
+        return;
+    };
+    let at = |(_, d, easing): &(Transition, f32, crate::motion::Easing)| {
+        if *d <= 0.0 {
+            1.0
+        } else {
+            easing.apply(secs / d)
+        }
+    };
+    let pose = |t: Transition, role: Role, e: f32| transition_pose(t, role, *forward, *vertical, e);
+    let same_background = old.background == new.background
+        && old.background_image == new.background_image
+        && old.background_size == new.background_size;
+    if same_background {
+        paint_background(painter, area, area, new, textures, Placement::IDENTITY);
+    } else {
+        let e = at(background);
+        // The incoming background is painted over an opaque outgoing one, so no gap shows
+        // through a cross-fade.
+        let mut leaving = pose(background.0, Role::Leaving, e);
+        if background.0 == Transition::Fade || background.0 == Transition::None {
+            leaving.opacity = 1.0;
+        }
+        paint_background(
+            painter,
+            area,
+            area,
+            old,
+            textures,
+            Placement::from_pose(leaving, area, old.size),
+        );
+        let entering = pose(background.0, Role::Entering, e);
+        paint_background(
+            painter,
+            area,
+            area,
+            new,
+            textures,
+            Placement::from_pose(entering, area, new.size),
+        );
+    }
+    let leaving = Placement::from_pose(pose(leave.0, Role::Leaving, at(leave)), area, old.size);
+    paint_items(painter, area, old, old_frame, textures, leaving);
+    let entering = Placement::from_pose(pose(enter.0, Role::Entering, at(enter)), area, new.size);
+    paint_items(painter, area, new, new_frame, textures, entering);
+}
+
+/// Paints an auto-animate morph `secs` in: backgrounds cross-fading, matched items gliding,
+/// new ones fading in (see [`morph_frame`]).
+#[allow(clippy::too_many_arguments)]
+pub fn paint_morph(
+    painter: &Painter,
+    area: Rect,
+    (old, old_frame): (&Scene, FragmentFrame),
+    (new, new_frame): (&Scene, FragmentFrame),
+    pairing: &Pairing,
+    timing: &AutoAnimate,
+    secs: f32,
+    textures: &dyn Textures,
+) {
+    let e = if timing.duration <= 0.0 {
+        1.0
+    } else {
+        timing.easing.apply((secs - timing.delay) / timing.duration)
+    };
+    paint_background(painter, area, area, old, textures, Placement::IDENTITY);
+    let faded = Placement {
+        opacity: e,
+        ..Placement::IDENTITY
+    };
+    paint_background(painter, area, area, new, textures, faded);
+    for ghost in morph_frame(old, new, pairing, timing, secs) {
+        let (scene, frame) = match ghost.side {
+            Side::Old => (old, old_frame),
+            Side::New => (new, new_frame),
+        };
+        let Some(item) = scene.items.get(ghost.index) else {
             continue;
-        }
-        let mut p = painter.clone();
-        p.multiply_opacity(v.opacity);
-        let rect = item.rect.translate(origin + v.offset * px);
-        let transform = (v.scale != 1.0).then(|| {
-            let c = rect.center().to_vec2();
-            TSTransform::from_translation(c)
-                * TSTransform::from_scaling(v.scale)
-                * TSTransform::from_translation(-c)
-        });
-        let mut shapes: Vec<Shape> = Vec::new();
-        match &item.kind {
-            ItemKind::Text(galley) => {
-                let pos = rect.min - galley.rect.min.to_vec2();
-                let mix = v.color_mix.clamp(0.0, 1.0);
-                let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), Color32::WHITE);
-                shape.opacity_factor = 1.0 - if v.color.is_some() { mix } else { 0.0 };
-                shapes.push(Shape::Text(shape));
-                // A highlight fades in as a recoloured copy over the text.
-                if let (Some(c), true) = (v.color, mix > 0.0) {
-                    let mut hl = eframe::epaint::TextShape::new(pos, galley.clone(), c)
-                        .with_override_text_color(c);
-                    hl.opacity_factor = mix;
-                    shapes.push(Shape::Text(hl));
-                }
-                if v.strike > 0.0 {
-                    let y = rect.center().y;
-                    shapes.push(Shape::line_segment(
-                        [
-                            pos2(rect.min.x, y),
-                            pos2(rect.min.x + rect.width() * v.strike, y),
-                        ],
-                        Stroke::new(
-                            (rect.height() / 14.0).max(1.5),
-                            Color32::WHITE.gamma_multiply(0.9),
-                        ),
-                    ));
-                }
-            }
-            ItemKind::Fill { color, corner } => {
-                shapes.push(Shape::rect_filled(
-                    rect,
-                    CornerRadius::same((*corner).clamp(0.0, 255.0) as u8),
-                    *color,
-                ));
-            }
-            ItemKind::Image { src } => match textures.texture(src) {
-                Some(tex) => shapes.push(Shape::image(
-                    tex,
-                    rect,
-                    Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)),
-                    Color32::WHITE,
-                )),
-                None => {
-                    shapes.push(Shape::rect_filled(
-                        rect,
-                        CornerRadius::same(4),
-                        Color32::from_white_alpha(10),
-                    ));
-                }
-            },
-            ItemKind::Placeholder { galley } => {
-                shapes.push(Shape::rect_filled(
-                    rect,
-                    CornerRadius::same(6),
-                    Color32::from_rgba_unmultiplied(255, 80, 60, 28),
-                ));
-                shapes.push(Shape::rect_stroke(
-                    rect,
-                    CornerRadius::same(6),
-                    Stroke::new(2.0, Color32::from_rgb(0xe0, 0x60, 0x50)),
-                    StrokeKind::Inside,
-                ));
-                let pos = rect.center() - galley.rect.center().to_vec2();
-                shapes.push(Shape::galley(pos, galley.clone(), Color32::WHITE));
-            }
-        }
-        for mut s in shapes {
-            if let Some(tr) = transform {
-                s.transform(tr);
-            }
-            p.add(s);
-        }
+        };
+        let origin = canvas_rect(area, scene.size).min.to_vec2();
+        let mut v = item_visual(item, frame);
+        v.opacity *= ghost.opacity;
+        let placement = Placement::IDENTITY;
+        paint_item(
+            painter,
+            item,
+            ghost.rect.translate(origin),
+            v,
+            textures,
+            scene.scale * scene.shrink,
+            placement,
+        );
     }
 }
 
@@ -215,6 +441,19 @@ pub fn paint_slide_number(painter: &Painter, area: Rect, text: &str) {
         galley,
         Color32::from_gray(220),
     );
+}
+
+/// The frame-time readout in the top-left corner (`--stats`, F9).
+pub fn paint_stats(painter: &Painter, area: Rect, text: &str) {
+    let font = FontId::monospace((area.height() / 50.0).clamp(11.0, 18.0));
+    let galley =
+        painter.layout_no_wrap(text.to_string(), font, Color32::from_rgb(0x9f, 0xe8, 0x9f));
+    let bg = Rect::from_min_size(
+        area.min + Vec2::new(8.0, 8.0),
+        galley.size() + Vec2::new(12.0, 6.0),
+    );
+    painter.rect_filled(bg, 3.0, Color32::from_black_alpha(170));
+    painter.galley(bg.min + Vec2::new(6.0, 3.0), galley, Color32::WHITE);
 }
 
 /// Black screen: everything hidden, as reveal.js's pause overlay.
