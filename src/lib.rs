@@ -9,10 +9,12 @@
 //! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
 //! - [`app`]: the eframe application: window, input, image loading thread, fonts.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
+//! - [`attendance`]: the attendance link and its QR code.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 
 pub mod app;
+pub mod attendance;
 pub mod cli;
 pub mod deck;
 pub mod motion;

@@ -28,6 +28,18 @@ struct Cli {
     /// Show frame CPU time and frames per second (F9 toggles it too).
     #[arg(long)]
     stats: bool,
+    /// Attendance link shown as a QR code (instead of front matter's or the deck's own).
+    #[arg(long, value_name = "URL")]
+    attendance: Option<String>,
+    /// Planned length of the talk in minutes, for pacing (instead of revealOptions.totalTime).
+    #[arg(long, value_name = "MINUTES")]
+    total_time: Option<f64>,
+    /// Monitor (0-based) for the audience view when several are connected.
+    #[arg(long, value_name = "N")]
+    audience_screen: Option<usize>,
+    /// Start without the presenter console (S opens it).
+    #[arg(long)]
+    no_console: bool,
 }
 
 fn long_version() -> &'static str {
@@ -109,6 +121,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 theme: cli.theme.clone(),
                 transition: cli.transition.clone(),
                 stats: cli.stats,
+                attendance: cli.attendance.clone(),
+                total_time: cli.total_time.filter(|m| m.is_finite() && *m > 0.0).map(|m| m * 60.0),
+                audience_screen: cli.audience_screen,
+                no_console: cli.no_console,
             };
             rostra::app::run(d, base, options).map_err(anyhow::Error::msg)?;
             Ok(ExitCode::SUCCESS)

@@ -37,6 +37,20 @@ pub enum Action {
     Overview,
     /// Frame-time readout.
     Stats,
+    /// Attendance QR code on the audience screen.
+    Qr,
+    /// Presenter console: reopen it, or switch the single window to it and back.
+    Console,
+    /// Swap the audience and console screens.
+    SwapScreens,
+    /// Pause or resume the talk timer.
+    Timer,
+    /// Reset the talk timer.
+    TimerReset,
+    /// Larger speaker notes.
+    NotesBigger,
+    /// Smaller speaker notes.
+    NotesSmaller,
 }
 
 impl Action {
@@ -58,6 +72,13 @@ impl Action {
             Action::Escape => "escape",
             Action::Overview => "overview",
             Action::Stats => "stats",
+            Action::Qr => "qr",
+            Action::Console => "console",
+            Action::SwapScreens => "swap-screens",
+            Action::Timer => "timer",
+            Action::TimerReset => "timer-reset",
+            Action::NotesBigger => "notes-bigger",
+            Action::NotesSmaller => "notes-smaller",
         }
     }
 
@@ -75,9 +96,7 @@ impl Action {
             Action::Black => Command::ToggleBlack,
             Action::Help => Command::ToggleHelp,
             Action::Overview => Command::ToggleOverview,
-            Action::JumpPrompt | Action::Fullscreen | Action::Escape | Action::Stats => {
-                return None;
-            }
+            _ => return None,
         })
     }
 }
@@ -117,5 +136,10 @@ pub fn shortcuts() -> Vec<Shortcut> {
         ),
         s("Screen", "?  F1", "this help"),
         s("Screen", "F9", "frame time and frames per second"),
+        s("Presenter", "S", "presenter console (reopen; one screen: switch)"),
+        s("Presenter", "X", "swap audience and console screens"),
+        s("Presenter", "Q", "attendance QR code on the audience screen"),
+        s("Presenter", "T  /  Shift+T", "pause or resume / reset the timer"),
+        s("Presenter", "+  /  -", "larger / smaller notes"),
     ]
 }

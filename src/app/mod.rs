@@ -1,8 +1,10 @@
 //! The eframe application: the audience window, keyboard input turned into show commands,
 //! the image thread, fonts, and the scene cache (one layout per slide and window size).
 
+mod console;
 pub mod images;
 pub mod keys;
+pub mod screens;
 
 use crate::deck::Deck;
 use crate::motion::Change;
@@ -29,6 +31,14 @@ pub struct StartOptions {
     pub transition: Option<String>,
     /// Show the frame-time readout from the start (`--stats`).
     pub stats: bool,
+    /// The attendance link (`--attendance`), before front matter and the deck's own.
+    pub attendance: Option<String>,
+    /// Planned talk length in seconds (`--total-time`), before `revealOptions.totalTime`.
+    pub total_time: Option<f64>,
+    /// Which monitor (0-based) shows the audience view (`--audience-screen`).
+    pub audience_screen: Option<usize>,
+    /// Start with the presenter console closed.
+    pub no_console: bool,
 }
 
 /// Laid-out slides for one window size and image state: each slide laid out once, reused by
@@ -97,6 +107,7 @@ pub struct RostraApp {
     jump: Option<String>,
     fullscreen: bool,
     warnings: Vec<String>,
+    console: console::ConsoleState,
 }
 
 impl RostraApp {
@@ -132,7 +143,7 @@ impl RostraApp {
             .iter()
             .map(|d| format!("line {}: {}", d.span.line, d.message))
             .collect();
-        RostraApp {
+        let app = RostraApp {
             show: Show::with_transition(&deck, options.transition.as_deref()),
             deck,
             theme,
@@ -144,7 +155,10 @@ impl RostraApp {
             jump: None,
             fullscreen: !options.windowed,
             warnings,
+            console: console::ConsoleState::default(),
         }
+        ;
+        app.with_console(options)
     }
 
     /// The show's state (for tests and the presenter console).
@@ -162,10 +176,9 @@ impl RostraApp {
         self.scenes.map.get(&self.show.position().slide)
     }
 
-    fn actions(&mut self, ctx: &egui::Context) -> (Vec<Action>, Vec<Command>) {
+    fn actions(&mut self, events: Vec<Event>) -> (Vec<Action>, Vec<Command>) {
         let mut actions = Vec::new();
         let mut commands = Vec::new();
-        let events = ctx.input(|i| i.events.clone());
         for ev in events {
             match ev {
                 Event::Key {
@@ -202,6 +215,10 @@ impl RostraApp {
                         buf.extend(t.chars().filter(char::is_ascii_digit));
                     } else if t == "?" {
                         actions.push(Action::Help);
+                    } else if t == "+" || t == "=" {
+                        actions.push(Action::NotesBigger);
+                    } else if t == "-" {
+                        actions.push(Action::NotesSmaller);
                     }
                 }
                 _ => {}
@@ -210,22 +227,34 @@ impl RostraApp {
         (actions, commands)
     }
 
-    fn handle(&mut self, ctx: &egui::Context) {
+    /// Turns the key events of either window into show commands and app changes.
+    fn handle(&mut self, ctx: &egui::Context, events: Vec<Event>) {
         let now = ctx.input(|i| i.time);
-        let (actions, mut commands) = self.actions(ctx);
+        let (actions, mut commands) = self.actions(events);
         for a in actions {
+            if self.console_action(ctx, a, now) {
+                continue;
+            }
             match a {
                 Action::JumpPrompt => {}
                 Action::Fullscreen => {
                     self.fullscreen = !self.fullscreen;
-                    ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
+                    ctx.send_viewport_cmd_to(
+                        egui::ViewportId::ROOT,
+                        ViewportCommand::Fullscreen(self.fullscreen),
+                    );
                 }
                 Action::Escape => {
                     if self.show.help_open() || self.show.is_black() || self.show.overview_open() {
                         commands.push(Command::Dismiss);
+                    } else if self.console.qr_shown {
+                        self.console.qr_shown = false;
                     } else if self.fullscreen {
                         self.fullscreen = false;
-                        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+                        ctx.send_viewport_cmd_to(
+                            egui::ViewportId::ROOT,
+                            ViewportCommand::Fullscreen(false),
+                        );
                     } else {
                         // reveal.js: Esc opens the overview.
                         commands.push(Command::ToggleOverview);
@@ -240,8 +269,23 @@ impl RostraApp {
                 other => commands.extend(other.command()),
             }
         }
+        self.apply_commands(ctx, commands, now);
+    }
+
+    /// Applies commands to the show; the first move of the talk starts its clock.
+    fn apply_commands(&mut self, ctx: &egui::Context, commands: Vec<Command>, now: f64) {
+        let before = self.show.position();
         for c in commands {
             self.show.apply(&c, now);
+        }
+        if self.show.position() != before {
+            self.console.timer.start_if_new(now);
+            if self.show.position().slide != before.slide {
+                self.console.slide_since = now;
+            }
+            // The other window must redraw too.
+            ctx.request_repaint_of(egui::ViewportId::ROOT);
+            ctx.request_repaint_of(console::console_id());
         }
         if self.show.fragment_move(now).is_some() {
             ctx.request_repaint();
@@ -271,22 +315,36 @@ pub fn action_for(key: Key, m: Modifiers) -> Option<Action> {
         Key::Escape => Action::Escape,
         Key::O => Action::Overview,
         Key::F9 => Action::Stats,
+        Key::Q => Action::Qr,
+        Key::S => Action::Console,
+        Key::X => Action::SwapScreens,
+        Key::T if m.shift => Action::TimerReset,
+        Key::T => Action::Timer,
         _ => return None,
     })
 }
 
 impl eframe::App for RostraApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.images.poll(ctx) {
             self.image_generation += 1;
         }
+        let now = ctx.input(|i| i.time);
+        self.watch_monitors(ctx, frame, now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.handle(&ctx);
+        let events = ctx.input(|i| i.events.clone());
+        self.handle(&ctx, events);
         let area = ui.max_rect();
         let now = ctx.input(|i| i.time);
+        if self.console_in_root() {
+            self.console_ui(ui, now);
+            return;
+        }
+        self.console.audience_area = Some(area);
+        self.show_console_window(&ctx, now);
         let painter = ui.painter().clone();
         if self.deck.slides.is_empty() {
             painter.rect_filled(area, 0.0, self.theme.background);
@@ -300,6 +358,11 @@ impl eframe::App for RostraApp {
         }
         self.paint_slides(&ctx, &painter, area, now);
         ui::paint_slide_number(&painter, area, &self.show.slide_number());
+        if self.console.qr_shown
+            && let Some((a, Some(qr))) = self.console.attendance_qr()
+        {
+            ui::console::paint_qr_screen(&painter, area, qr, &a.url);
+        }
         if self.show.is_black() {
             ui::paint_black(&painter, area);
         }

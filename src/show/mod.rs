@@ -1,6 +1,8 @@
 //! The engine: where the talk is (slide, fragment step), what is toggled (black screen, help),
 //! and what is moving. Commands in, state out; time is passed in, never read.
 
+pub mod timer;
+
 use crate::deck::Deck;
 use crate::motion::{Change, SlideMotion};
 

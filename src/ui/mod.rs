@@ -1,6 +1,7 @@
 //! egui drawing: the audience view of a scene with its fragment state, and the overlays
 //! (slide number, black screen, help). Reads state; never changes it.
 
+pub mod console;
 mod help;
 pub mod overview;
 
