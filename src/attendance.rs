@@ -126,7 +126,12 @@ pub fn find(deck: &Deck, command_line: Option<&str>) -> Option<Attendance> {
             source: Source::CommandLine,
         });
     }
-    if let Some(url) = deck.meta.attendance.as_deref().filter(|u| !u.trim().is_empty()) {
+    if let Some(url) = deck
+        .meta
+        .attendance
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    {
         return Some(Attendance {
             url: url.trim().to_string(),
             source: Source::FrontMatter,
@@ -176,7 +181,9 @@ impl QrMatrix {
 
     /// Whether module (x, y) is dark; outside the grid is light.
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
-        x < self.width && y < self.width && self.dark.get(y * self.width + x).copied().unwrap_or(false)
+        x < self.width
+            && y < self.width
+            && self.dark.get(y * self.width + x).copied().unwrap_or(false)
     }
 
     /// Horizontal runs of dark modules per row, `(row, first column, length)`: what a painter
@@ -211,7 +218,9 @@ mod tests {
 
     #[test]
     fn the_seed_style_attendance_slide_is_found() {
-        let d = deck("# Title\n\n---\n\n# 출석 체크\n\n## https://areyouhere.today/\n\n---\n\n# Links\n\nSee https://example.com/ and more\n");
+        let d = deck(
+            "# Title\n\n---\n\n# 출석 체크\n\n## https://areyouhere.today/\n\n---\n\n# Links\n\nSee https://example.com/ and more\n",
+        );
         let a = find(&d, None).expect("found");
         assert_eq!(a.url, "https://areyouhere.today/");
         assert_eq!(a.source, Source::Slide(1));
@@ -219,16 +228,16 @@ mod tests {
         let over = find(&d, Some("https://cli.example/")).expect("cli");
         assert_eq!(over.source, Source::CommandLine);
         let links: Vec<String> = deck_links(&d).into_iter().map(|(_, u)| u).collect();
-        assert_eq!(links, vec!["https://areyouhere.today/", "https://example.com/"]);
+        assert_eq!(
+            links,
+            vec!["https://areyouhere.today/", "https://example.com/"]
+        );
     }
 
     #[test]
     fn front_matter_wins_over_the_slide_and_unsafe_links_are_not_offered() {
         let d = deck("---\nattendance: https://fm.example/x\n---\n# A\n\nhttps://slide.example/\n");
-        assert_eq!(
-            find(&d, None).map(|a| a.source),
-            Some(Source::FrontMatter)
-        );
+        assert_eq!(find(&d, None).map(|a| a.source), Some(Source::FrontMatter));
         let d = deck("# A\n\n[click](javascript:alert(1))\n\n[f](file:///etc/passwd)\n");
         assert_eq!(find(&d, None), None);
         assert!(deck_links(&d).is_empty());
@@ -243,6 +252,22 @@ mod tests {
         let dark = q.dark.iter().filter(|d| **d).count();
         let covered: usize = q.runs().iter().map(|r| r.2).sum();
         assert_eq!(dark, covered);
+        // What a phone camera reads back: the modules drawn at 4 px each with the quiet zone.
+        let px = 4;
+        let side = (q.width + 2 * QUIET_ZONE) * px;
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let (mx, my) = (x / px, y / px);
+            let inside = |m: usize| m >= QUIET_ZONE && m - QUIET_ZONE < q.width;
+            if inside(mx) && inside(my) && q.is_dark(mx - QUIET_ZONE, my - QUIET_ZONE) {
+                0
+            } else {
+                255
+            }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, text) = grids[0].decode().expect("decodes");
+        assert_eq!(text, "https://areyouhere.today/");
         assert_eq!(
             QrMatrix::encode(&"x".repeat(5000)),
             Err(QrError::TooLong(5000))

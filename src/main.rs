@@ -122,7 +122,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 transition: cli.transition.clone(),
                 stats: cli.stats,
                 attendance: cli.attendance.clone(),
-                total_time: cli.total_time.filter(|m| m.is_finite() && *m > 0.0).map(|m| m * 60.0),
+                total_time: cli
+                    .total_time
+                    .filter(|m| m.is_finite() && *m > 0.0)
+                    .map(|m| m * 60.0),
                 audience_screen: cli.audience_screen,
                 no_console: cli.no_console,
             };

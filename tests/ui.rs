@@ -12,6 +12,8 @@ fn seed_harness() -> Harness<'static, RostraApp> {
     let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
     let options = StartOptions {
         windowed: true,
+        // The console would be embedded in the audience window under kittest.
+        no_console: true,
         ..Default::default()
     };
     Harness::builder()

@@ -45,6 +45,8 @@ pub struct ConsoleState {
     last_monitor_check: f64,
     /// The audience window's area, which scenes are laid out for.
     pub audience_area: Option<Rect>,
+    /// A fixed wall-clock text (tests and snapshots), instead of the local time.
+    fixed_clock: Option<String>,
 }
 
 impl ConsoleState {
@@ -95,6 +97,16 @@ impl RostraApp {
     /// The presenter console's timer (for tests).
     pub fn timer(&self) -> &Timer {
         &self.console.timer
+    }
+
+    /// Shows `text` as the wall clock instead of the local time (for snapshots).
+    pub fn freeze_clock(&mut self, text: &str) {
+        self.console.fixed_clock = Some(text.to_string());
+    }
+
+    /// Whether the single window shows the console (one-screen mode).
+    pub fn console_shown(&self) -> bool {
+        self.console_in_root()
     }
 
     /// Whether the QR code is on the audience screen.
@@ -148,11 +160,11 @@ impl RostraApp {
             return;
         }
         c.last_monitor_check = now;
-        // egui only wakes for input; a cable plugged in is not input, so look again soon.
-        ctx.request_repaint_after(std::time::Duration::from_secs(2));
         let Some(window) = frame.winit_window() else {
             return;
         };
+        // egui only wakes for input; a cable plugged in is not input, so look again soon.
+        ctx.request_repaint_after(std::time::Duration::from_secs(2));
         let all: Vec<_> = window.available_monitors().collect();
         let primary = window
             .primary_monitor()
@@ -181,6 +193,16 @@ impl RostraApp {
     /// Shows the console in its own window when it has one.
     pub(super) fn show_console_window(&mut self, ctx: &egui::Context, now: f64) {
         if !self.console.open || !self.console.separate_window() {
+            return;
+        }
+        // The close button's event, as the main window's input reports it for every viewport.
+        if ctx.input(|i| {
+            i.raw
+                .viewports
+                .get(&console_id())
+                .is_some_and(|v| v.close_requested())
+        }) {
+            self.console.open = false;
             return;
         }
         let mut builder = ViewportBuilder::default()
@@ -289,7 +311,11 @@ impl RostraApp {
             notes_scale: self.console.notes_scale,
             elapsed,
             running: self.console.timer.is_running(),
-            clock: chrono::Local::now().format("%H:%M").to_string(),
+            clock: self
+                .console
+                .fixed_clock
+                .clone()
+                .unwrap_or_else(|| chrono::Local::now().format("%H:%M").to_string()),
             on_slide: now - self.console.slide_since,
             pace,
             counter,
@@ -307,9 +333,10 @@ impl RostraApp {
         let actions = show_console(ui, &view, &mut self.console.notes_cache);
         if self.console.timer.is_running() {
             // The clock ticks once a second; nothing else needs a frame.
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(
-                1000 - (elapsed.fract() * 1000.0) as u64 % 1000,
-            ));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(
+                    1000 - (elapsed.fract() * 1000.0) as u64 % 1000,
+                ));
         }
         let mut commands = Vec::new();
         for a in actions {
@@ -328,7 +355,6 @@ impl RostraApp {
             }
         }
         self.apply_commands(&ctx, commands, now);
-        ctx.request_repaint_of(ViewportId::ROOT);
     }
 }
 

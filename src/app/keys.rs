@@ -136,10 +136,22 @@ pub fn shortcuts() -> Vec<Shortcut> {
         ),
         s("Screen", "?  F1", "this help"),
         s("Screen", "F9", "frame time and frames per second"),
-        s("Presenter", "S", "presenter console (reopen; one screen: switch)"),
+        s(
+            "Presenter",
+            "S",
+            "presenter console (reopen; one screen: switch)",
+        ),
         s("Presenter", "X", "swap audience and console screens"),
-        s("Presenter", "Q", "attendance QR code on the audience screen"),
-        s("Presenter", "T  /  Shift+T", "pause or resume / reset the timer"),
+        s(
+            "Presenter",
+            "Q",
+            "attendance QR code on the audience screen",
+        ),
+        s(
+            "Presenter",
+            "T  /  Shift+T",
+            "pause or resume / reset the timer",
+        ),
         s("Presenter", "+  /  -", "larger / smaller notes"),
     ]
 }

@@ -2,6 +2,7 @@
 //! the image thread, fonts, and the scene cache (one layout per slide and window size).
 
 mod console;
+pub use console::console_id;
 pub mod images;
 pub mod keys;
 pub mod screens;
@@ -156,8 +157,7 @@ impl RostraApp {
             fullscreen: !options.windowed,
             warnings,
             console: console::ConsoleState::default(),
-        }
-        ;
+        };
         app.with_console(options)
     }
 

@@ -30,9 +30,19 @@ pub fn assign(monitors: Monitors, audience_choice: Option<usize>, swapped: bool)
     if monitors.count < 2 {
         return Layout::Single;
     }
-    let primary = monitors.primary.filter(|p| *p < monitors.count).unwrap_or(0);
+    let primary = monitors
+        .primary
+        .filter(|p| *p < monitors.count)
+        .unwrap_or(0);
     let (audience, console) = match audience_choice.filter(|a| *a < monitors.count) {
-        Some(a) => (a, if a == primary { (a + 1) % monitors.count } else { primary }),
+        Some(a) => (
+            a,
+            if a == primary {
+                (a + 1) % monitors.count
+            } else {
+                primary
+            },
+        ),
         // The projector is the monitor that is not the laptop's own.
         None => ((primary + 1) % monitors.count, primary),
     };

@@ -1,0 +1,189 @@
+//! The presenter console driven headlessly (egui_kittest, injected time): keys and clicks in
+//! the console move the same show the audience sees, the timer starts with the talk, the QR
+//! code on the audience screen decodes back to the link, and the console looks right.
+
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rostra::app::{RostraApp, StartOptions};
+use rostra::deck::{self, Options};
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn harness(size: Vec2, wgpu: bool) -> Harness<'static, RostraApp> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
+    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
+    let options = StartOptions {
+        total_time: Some(40.0 * 60.0),
+        ..Default::default()
+    };
+    let mut b = Harness::builder().with_size(size);
+    if wgpu {
+        b = b.wgpu();
+    }
+    let mut h = b.build_eframe(move |cc| {
+        let mut app = RostraApp::new(&cc.egui_ctx, deck, dir, &options);
+        app.freeze_clock("14:05");
+        app
+    });
+    for _ in 0..500 {
+        h.step();
+        if !h.state().images_pending() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+    h
+}
+
+fn click(h: &mut Harness<'_, RostraApp>, x: f32, y: f32) {
+    let pos = pos2(x, y);
+    h.event(Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn console_keys_and_clicks_move_the_show_the_audience_sees() {
+    let mut h = harness(Vec2::new(1280.0, 720.0), false);
+    assert!(
+        !h.state().timer().is_started(),
+        "the clock waits for the talk"
+    );
+    h.key_press(Key::S);
+    h.run();
+    assert!(
+        h.state().console_shown(),
+        "one screen: S switches to the console"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().show().position().slide, 1);
+    assert!(
+        h.state().timer().is_running(),
+        "the first advance starts the timer"
+    );
+    // The slide strip jumps.
+    h.get_by_label("9").click();
+    h.run();
+    assert_eq!(h.state().show().position().slide, 8);
+    // Clicking the next-step preview (top right) advances.
+    click(&mut h, 1000.0, 200.0);
+    assert_eq!(h.state().show().position().slide, 9);
+    // Fragments step in the console as on the audience screen.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().show().position().shown, 1);
+    // Timer: T pauses, Shift+T resets.
+    h.key_press(Key::T);
+    h.run();
+    assert!(!h.state().timer().is_running());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::T);
+    h.run();
+    assert!(!h.state().timer().is_started());
+    // Black screen is said on the console.
+    h.key_press(Key::B);
+    h.run();
+    assert!(h.state().show().is_black());
+    h.get_by_label_contains("AUDIENCE SCREEN IS BLACK");
+    // S goes back to the audience view.
+    h.key_press(Key::B);
+    h.key_press(Key::S);
+    h.run();
+    assert!(!h.state().console_shown());
+}
+
+#[test]
+fn attendance_qr_on_the_audience_screen_decodes_to_the_link() {
+    let mut h = harness(Vec2::new(800.0, 600.0), true);
+    let url = h
+        .state()
+        .attendance()
+        .expect("the seed has one")
+        .url
+        .clone();
+    assert_eq!(url, "https://areyouhere.today/");
+    h.key_press(Key::Q);
+    h.run();
+    assert!(h.state().qr_shown());
+    let img = h.render().expect("renders");
+    let (w, hgt) = (img.width() as usize, img.height() as usize);
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, hgt, |x, y| {
+        let p = img.get_pixel(x as u32, y as u32).0;
+        ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8
+    });
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on screen");
+    let (_, text) = grids[0].decode().expect("decodes");
+    assert_eq!(text, url);
+    h.key_press(Key::Q);
+    h.run();
+    assert!(!h.state().qr_shown());
+}
+
+#[test]
+fn console_looks_right() {
+    let mut h = harness(Vec2::new(1280.0, 720.0), true);
+    h.key_press(Key::S);
+    h.run();
+    for _ in 0..9 {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().show().position().slide, 9);
+    h.key_press(Key::T);
+    h.run();
+    h.snapshot("console");
+}
+
+#[test]
+fn screen_share_mode_opens_the_console_as_a_second_viewport_in_sync() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
+    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
+    let options = StartOptions {
+        windowed: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
+    h.run_steps(60);
+    // kittest embeds the console viewport in the main window; its strip is there.
+    h.get_by_label("12").click();
+    h.run_steps(60);
+    assert_eq!(
+        h.state().show().position().slide,
+        11,
+        "a click in the console"
+    );
+    h.key_press(Key::Home);
+    h.run_steps(60);
+    assert_eq!(
+        h.state().show().position().slide,
+        0,
+        "a key in the audience window"
+    );
+    // Closing the console does not end the talk; S brings it back.
+    h.input_mut()
+        .viewports
+        .entry(rostra::app::console_id())
+        .or_default()
+        .events
+        .push(eframe::egui::ViewportEvent::Close);
+    h.run_steps(60);
+    assert!(h.query_by_label("12").is_none(), "console closed");
+    h.key_press(Key::ArrowRight);
+    h.run_steps(60);
+    assert_eq!(h.state().show().position().slide, 1);
+    h.key_press(Key::S);
+    h.run_steps(60);
+    assert!(h.query_by_label("12").is_some(), "console reopened");
+}
