@@ -10,12 +10,14 @@
 //! - [`app`]: the eframe application: window, input, image loading thread, fonts.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
 //! - [`attendance`]: the attendance link and its QR code.
+//! - [`config`]: the settings file.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 
 pub mod app;
 pub mod attendance;
 pub mod cli;
+pub mod config;
 pub mod deck;
 pub mod motion;
 pub mod scene;

@@ -76,13 +76,17 @@ enum Command {
     },
 }
 
-fn load(path: &Path, seps: &SeparatorArgs) -> anyhow::Result<deck::Deck> {
-    let options = deck::Options {
+fn deck_options(seps: &SeparatorArgs) -> deck::Options {
+    deck::Options {
         separator: seps.separator.clone(),
         vertical_separator: seps.vertical_separator.clone(),
         notes_separator: seps.notes_separator.clone(),
-    };
-    deck::load(path, &options).with_context(|| format!("cannot open deck {}", path.display()))
+    }
+}
+
+fn load(path: &Path, seps: &SeparatorArgs) -> anyhow::Result<deck::Deck> {
+    deck::load(path, &deck_options(seps))
+        .with_context(|| format!("cannot open deck {}", path.display()))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -110,24 +114,49 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let path = cli.deck.clone().unwrap_or_else(bundled_deck);
+            let welcome = cli.deck.is_none();
+            let path = match cli.deck.clone() {
+                Some(p) => p,
+                None => bundled_dir().join("tour/slides.md"),
+            };
             let d = load(&path, &cli.separators)?;
             for diag in &d.diagnostics {
                 eprintln!("{}", diag.display(&path.display().to_string()));
             }
+            // Absolute, so live reload and the recent list name the file the same way.
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let (config, config_problem) = match rostra::config::default_path() {
+                Some(p) => rostra::config::load(&p),
+                None => (rostra::config::Config::default(), None),
+            };
+            let (keymap, mut config_problems) =
+                rostra::app::keys::KeyMap::from_config(&config.keys);
+            config_problems.extend(config_problem);
+            for p in &config_problems {
+                log::warn!("{p}");
+            }
             let options = rostra::app::StartOptions {
                 windowed: cli.window,
-                theme: cli.theme.clone(),
-                transition: cli.transition.clone(),
+                theme: cli.theme.clone().or(config.theme.clone()),
+                transition: cli.transition.clone().or(config.transition.clone()),
                 stats: cli.stats,
                 attendance: cli.attendance.clone(),
                 total_time: cli
                     .total_time
+                    .or(config.total_time_minutes)
                     .filter(|m| m.is_finite() && *m > 0.0)
                     .map(|m| m * 60.0),
-                audience_screen: cli.audience_screen,
+                audience_screen: cli.audience_screen.or(config.audience_screen),
                 no_console: cli.no_console,
+                deck_path: Some(path),
+                welcome,
+                keymap,
+                config_problems,
+                timer_starts_paused: config.timer_starts_paused,
+                deck_options: deck_options(&cli.separators),
+                recent_file: rostra::config::state_dir().map(|d| d.join("recent.json")),
+                bundled_dir: Some(bundled_dir()),
             };
             rostra::app::run(d, base, options).map_err(anyhow::Error::msg)?;
             Ok(ExitCode::SUCCESS)
@@ -135,21 +164,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The deck shown when none is given: beside the executable's source tree when run with
-/// cargo, else in `decks/` under the current folder.
-fn bundled_deck() -> PathBuf {
-    let in_tree = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/decks/fastapi-week4/slides.md"
-    ));
-    if in_tree.exists() {
+/// The bundled decks' folder: beside the source tree when run with cargo, else `decks/`
+/// under the current folder.
+fn bundled_dir() -> PathBuf {
+    let in_tree = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/decks"));
+    if in_tree.is_dir() {
         in_tree
     } else {
-        PathBuf::from("decks/fastapi-week4/slides.md")
+        PathBuf::from("decks")
     }
 }
 
 fn main() -> ExitCode {
+    // RUST_LOG=info (or debug) shows what rostra does; warnings by default.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -260,3 +260,19 @@ fn hostile_sizes_and_numbers_lay_out_without_panic() {
     let spaces = format!("{}# after many spaces", " ".repeat(300_000));
     assert_eq!(common::deck(&spaces).slides.len(), 1);
 }
+
+#[test]
+fn light_background_slides_get_dark_text_as_in_reveal_js() {
+    let d = common::deck(
+        "<!-- .slide: data-background-color=\"#f4f1ea\" -->\n## Light\n---\n## Dark\n",
+    );
+    let color_of = |scene: &Scene| match &scene.items[0].kind {
+        ItemKind::Text(g) => g.job.sections[0].format.color,
+        _ => panic!("text first"),
+    };
+    let light = lay(&d.slides[0], &NoImages);
+    let dark = lay(&d.slides[1], &NoImages);
+    let lum = |c: eframe::egui::Color32| c.r() as u32 + c.g() as u32 + c.b() as u32;
+    assert!(lum(color_of(&light)) < 200, "dark text on a light slide");
+    assert!(lum(color_of(&dark)) > 500, "light text on the black theme");
+}

@@ -47,6 +47,8 @@ pub struct ConsoleState {
     pub audience_area: Option<Rect>,
     /// A fixed wall-clock text (tests and snapshots), instead of the local time.
     fixed_clock: Option<String>,
+    /// The settings file asks for the timer to wait for T.
+    pub starts_paused: bool,
 }
 
 impl ConsoleState {
@@ -60,6 +62,11 @@ impl ConsoleState {
         self.attendance = a;
     }
 
+    /// Whether the console is showing in a window of its own now.
+    pub fn separate_window_now(&self) -> bool {
+        self.open && self.separate_window()
+    }
+
     /// Whether the console has a window of its own.
     fn separate_window(&self) -> bool {
         matches!(self.layout, Some(Layout::Split { .. })) || self.screen_share
@@ -67,15 +74,30 @@ impl ConsoleState {
 }
 
 impl RostraApp {
-    /// Reads the console's settings: attendance link, pacing plan, screens.
+    /// Reads the console's settings: screens, notes size, timer.
     pub(super) fn with_console(mut self, options: &StartOptions) -> RostraApp {
         let c = &mut self.console;
         c.notes_scale = 1.0;
         c.open = !options.no_console;
         c.screen_share = options.windowed;
         c.audience_choice = options.audience_screen;
+        c.starts_paused = options.timer_starts_paused;
+        self
+    }
+
+    /// Reads what the console takes from the deck: attendance link, links, pacing plan.
+    pub(super) fn console_deck_changed(&mut self) {
+        let options = &self.options;
+        let c = &mut self.console;
         c.links = attendance::deck_links(&self.deck);
-        c.set_attendance(attendance::find(&self.deck, options.attendance.as_deref()));
+        let keep_picked = c
+            .attendance
+            .as_ref()
+            .filter(|a| a.source == Source::Picked)
+            .cloned();
+        c.set_attendance(
+            keep_picked.or_else(|| attendance::find(&self.deck, options.attendance.as_deref())),
+        );
         let timings: Vec<Option<f64>> = self
             .deck
             .slides
@@ -91,7 +113,6 @@ impl RostraApp {
             .total_time
             .or(self.deck.meta.total_time_secs.map(|t| t as f64));
         c.plan = timer::plan(&timings, total);
-        self
     }
 
     /// The presenter console's timer (for tests).
@@ -177,7 +198,7 @@ impl RostraApp {
         if c.monitors == Some(monitors) && c.layout == Some(layout) {
             return;
         }
-        log_line(&format!("{} monitor(s): {layout:?}", monitors.count));
+        log::info!("{} monitor(s): {layout:?}", monitors.count);
         c.monitors = Some(monitors);
         c.layout = Some(layout);
         if let Layout::Split { audience, .. } = layout
@@ -224,6 +245,7 @@ impl RostraApp {
                 self.console.open = false;
             }
             self.console_ui(ui, now);
+            self.banner_ui(ui);
         });
     }
 
@@ -356,8 +378,4 @@ impl RostraApp {
         }
         self.apply_commands(&ctx, commands, now);
     }
-}
-
-fn log_line(text: &str) {
-    eprintln!("rostra: {text}");
 }

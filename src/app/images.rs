@@ -66,6 +66,30 @@ impl ImageLoader {
         }
     }
 
+    /// The folder image paths are relative to.
+    pub fn base(&self) -> &std::path::Path {
+        &self.base
+    }
+
+    /// Drops what is known of `src`, so the next request decodes it again (it changed).
+    pub fn forget(&mut self, src: &str) {
+        self.entries.remove(src);
+    }
+
+    /// The full path `src` is read from, for local images.
+    pub fn path_of(&self, src: &str) -> Option<PathBuf> {
+        let lower = src.to_ascii_lowercase();
+        if lower.contains("://") && !lower.starts_with("file://")
+            || lower.starts_with("//")
+            || lower.starts_with("data:")
+        {
+            return None;
+        }
+        let rel = src.split(['?', '#']).next().unwrap_or(src);
+        let rel = rel.strip_prefix("file://").unwrap_or(rel);
+        Some(self.base.join(rel))
+    }
+
     /// Asks for `src` unless it is known already.
     pub fn request(&mut self, src: &str) {
         if self.entries.contains_key(src) {
@@ -200,19 +224,33 @@ pub fn decode(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
     ))
 }
 
+/// SVG options with the bundled fonts (loaded once per process: they are megabytes), so
+/// text in a deck's SVGs renders offline with Hangul.
+fn svg_options() -> resvg::usvg::Options<'static> {
+    static FONTS: std::sync::OnceLock<std::sync::Arc<resvg::usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    let db = FONTS.get_or_init(|| {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        for font in [
+            include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf").as_slice(),
+            include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf").as_slice(),
+            include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf").as_slice(),
+        ] {
+            db.load_font_data(font.to_vec());
+        }
+        db.set_sans_serif_family("Rostra Gothic");
+        db.set_monospace_family("JetBrains Mono");
+        std::sync::Arc::new(db)
+    });
+    resvg::usvg::Options {
+        fontdb: db.clone(),
+        ..resvg::usvg::Options::default()
+    }
+}
+
 fn decode_svg(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
     let data = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let mut opt = resvg::usvg::Options::default();
-    let db = opt.fontdb_mut();
-    for font in [
-        include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf").as_slice(),
-        include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf").as_slice(),
-        include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf").as_slice(),
-    ] {
-        db.load_font_data(font.to_vec());
-    }
-    db.set_sans_serif_family("Rostra Gothic");
-    db.set_monospace_family("JetBrains Mono");
+    let opt = svg_options();
     let tree = resvg::usvg::Tree::from_data(&data, &opt)
         .map_err(|e| format!("not a readable SVG: {e}"))?;
     let natural = tree.size();
@@ -259,8 +297,7 @@ impl ImageSizes for FileImageSizes {
             return match std::fs::read(&path)
                 .map_err(|e| e.to_string())
                 .and_then(|d| {
-                    resvg::usvg::Tree::from_data(&d, &resvg::usvg::Options::default())
-                        .map_err(|e| e.to_string())
+                    resvg::usvg::Tree::from_data(&d, &svg_options()).map_err(|e| e.to_string())
                 }) {
                 Ok(t) => ImageState::Ready([
                     t.size().width().round() as u32,

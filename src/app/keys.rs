@@ -3,6 +3,7 @@
 
 use crate::show::Command;
 use crate::ui::Shortcut;
+use eframe::egui::{Key, Modifiers};
 
 /// What a key can do in the audience window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,4 +155,142 @@ pub fn shortcuts() -> Vec<Shortcut> {
         ),
         s("Presenter", "+  /  -", "larger / smaller notes"),
     ]
+}
+
+impl Action {
+    /// Every action, for config lookup.
+    pub const ALL: [Action; 22] = [
+        Action::Next,
+        Action::Prev,
+        Action::Right,
+        Action::Left,
+        Action::Down,
+        Action::Up,
+        Action::First,
+        Action::Last,
+        Action::JumpPrompt,
+        Action::Black,
+        Action::Fullscreen,
+        Action::Help,
+        Action::Escape,
+        Action::Overview,
+        Action::Stats,
+        Action::Qr,
+        Action::Console,
+        Action::SwapScreens,
+        Action::Timer,
+        Action::TimerReset,
+        Action::NotesBigger,
+        Action::NotesSmaller,
+    ];
+
+    /// The action a config file names.
+    pub fn from_config_name(name: &str) -> Option<Action> {
+        Action::ALL
+            .into_iter()
+            .find(|a| a.config_name() == name.trim())
+    }
+}
+
+/// The key map: the defaults, with the actions a config file rebinds replaced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeyMap {
+    custom: Vec<(Key, bool, Action)>,
+    replaced: Vec<Action>,
+}
+
+/// Reads `Shift+T` or `PageDown` into a key and whether Shift is held.
+fn parse_combo(text: &str) -> Option<(Key, bool)> {
+    let mut shift = false;
+    let mut key = None;
+    for part in text.split('+').map(str::trim) {
+        if part.eq_ignore_ascii_case("shift") {
+            shift = true;
+        } else {
+            key = Key::from_name(part).or_else(|| Key::from_name(&part.to_ascii_uppercase()));
+        }
+    }
+    key.map(|k| (k, shift))
+}
+
+impl KeyMap {
+    /// The map from a config's `[keys]` table, and a message per entry it could not use.
+    pub fn from_config(
+        keys: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> (KeyMap, Vec<String>) {
+        let mut map = KeyMap::default();
+        let mut problems = Vec::new();
+        for (name, combos) in keys {
+            let Some(action) = Action::from_config_name(name) else {
+                problems.push(format!("unknown action '{name}' in [keys]"));
+                continue;
+            };
+            let mut any = false;
+            for c in combos {
+                match parse_combo(c) {
+                    Some((k, shift)) => {
+                        map.custom.push((k, shift, action));
+                        any = true;
+                    }
+                    None => problems.push(format!("unknown key '{c}' for '{name}'")),
+                }
+            }
+            if any {
+                map.replaced.push(action);
+            }
+        }
+        (map, problems)
+    }
+
+    /// The action for `key` with modifiers `m`.
+    pub fn action(&self, key: Key, m: Modifiers) -> Option<Action> {
+        if m.ctrl || m.command {
+            return None;
+        }
+        if let Some((_, _, a)) = self
+            .custom
+            .iter()
+            .find(|(k, shift, _)| *k == key && *shift == m.shift)
+        {
+            return Some(*a);
+        }
+        super::action_for(key, m).filter(|a| !self.replaced.contains(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_rebinds_replace_defaults_and_bad_names_are_reported() {
+        let mut keys = std::collections::BTreeMap::new();
+        keys.insert(
+            "next".to_string(),
+            vec!["Enter".to_string(), "Shift+X".to_string()],
+        );
+        keys.insert("warp".to_string(), vec!["W".to_string()]);
+        keys.insert("black".to_string(), vec!["Nope".to_string()]);
+        let (map, problems) = KeyMap::from_config(&keys);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(map.action(Key::Enter, Modifiers::NONE), Some(Action::Next));
+        assert_eq!(map.action(Key::X, Modifiers::SHIFT), Some(Action::Next));
+        assert_eq!(
+            map.action(Key::X, Modifiers::NONE),
+            Some(Action::SwapScreens)
+        );
+        assert_eq!(
+            map.action(Key::Space, Modifiers::NONE),
+            None,
+            "next's old keys are gone"
+        );
+        assert_eq!(
+            map.action(Key::B, Modifiers::NONE),
+            Some(Action::Black),
+            "kept: no key parsed"
+        );
+        for a in Action::ALL {
+            assert_eq!(Action::from_config_name(a.config_name()), Some(a));
+        }
+    }
 }

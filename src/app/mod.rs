@@ -5,7 +5,11 @@ mod console;
 pub use console::console_id;
 pub mod images;
 pub mod keys;
+pub mod recent;
 pub mod screens;
+mod session;
+pub use session::Banner;
+pub mod watch;
 
 use crate::deck::Deck;
 use crate::motion::Change;
@@ -40,6 +44,22 @@ pub struct StartOptions {
     pub audience_screen: Option<usize>,
     /// Start with the presenter console closed.
     pub no_console: bool,
+    /// The deck's file, when it came from one: watched for live reload, remembered as recent.
+    pub deck_path: Option<PathBuf>,
+    /// Show the welcome screen first (no deck was named).
+    pub welcome: bool,
+    /// Key bindings (defaults plus the settings file's).
+    pub keymap: keys::KeyMap,
+    /// Problems with the settings file, to show once.
+    pub config_problems: Vec<String>,
+    /// Start the timer only on T, not on the first advance.
+    pub timer_starts_paused: bool,
+    /// Separators given on the command line, for reloads.
+    pub deck_options: crate::deck::Options,
+    /// Where recent decks are remembered (none: not remembered).
+    pub recent_file: Option<PathBuf>,
+    /// Folder of bundled decks for the welcome screen.
+    pub bundled_dir: Option<PathBuf>,
 }
 
 /// Laid-out slides for one window size and image state: each slide laid out once, reused by
@@ -107,8 +127,9 @@ pub struct RostraApp {
     stats: Option<FrameStats>,
     jump: Option<String>,
     fullscreen: bool,
-    warnings: Vec<String>,
     console: console::ConsoleState,
+    session: session::Session,
+    options: StartOptions,
 }
 
 impl RostraApp {
@@ -120,45 +141,94 @@ impl RostraApp {
         options: &StartOptions,
     ) -> RostraApp {
         ctx.set_fonts(crate::theme::fonts::definitions());
-        let name = options
-            .theme
-            .clone()
-            .unwrap_or_else(|| deck.meta.theme.clone());
-        let (theme, _known) = Theme::named(&name);
-        let mut images = ImageLoader::new(base_dir, Some(ctx.clone()));
-        for slide in &deck.slides {
-            for img in slide.images() {
-                images.request(&img.src);
-            }
-            if let Some(bg) = slide.attributes.get("data-background-image") {
-                images.request(bg);
-            }
-        }
-        // Highlighting takes milliseconds per block: do it before the slides are reached.
-        let (warm_deck, warm_theme) = (deck.clone(), theme.clone());
-        let _ = std::thread::Builder::new()
-            .name("rostra-highlight".into())
-            .spawn(move || crate::scene::warm_up(&warm_deck, &warm_theme));
-        let warnings = deck
-            .diagnostics
-            .iter()
-            .map(|d| format!("line {}: {}", d.span.line, d.message))
-            .collect();
-        let app = RostraApp {
-            show: Show::with_transition(&deck, options.transition.as_deref()),
-            deck,
-            theme,
-            images,
+        let mut app = RostraApp {
+            show: Show::new(&Deck::default()),
+            deck: Deck::default(),
+            theme: Theme::black(),
+            images: ImageLoader::new(base_dir.clone(), Some(ctx.clone())),
             scenes: Scenes::default(),
             pairing: None,
             image_generation: 0,
             stats: options.stats.then(FrameStats::default),
             jump: None,
-            fullscreen: !options.windowed,
-            warnings,
+            fullscreen: !options.windowed && !options.welcome,
             console: console::ConsoleState::default(),
+            session: session::Session::new(options),
+            options: options.clone(),
+        }
+        .with_console(options);
+        app.install_deck(ctx, deck, base_dir, options.deck_path.clone(), None);
+        app
+    }
+
+    /// Replaces everything that depends on the deck. `position` keeps the speaker's place
+    /// (a reload); otherwise a remembered deck reopens where it was left.
+    fn install_deck(
+        &mut self,
+        ctx: &egui::Context,
+        deck: Deck,
+        base_dir: PathBuf,
+        path: Option<PathBuf>,
+        position: Option<crate::show::Position>,
+    ) {
+        let name = self
+            .options
+            .theme
+            .clone()
+            .unwrap_or_else(|| deck.meta.theme.clone());
+        self.theme = Theme::named(&name).0;
+        let same_base = self.images.base() == base_dir.as_path();
+        if !same_base {
+            self.images = ImageLoader::new(base_dir, Some(ctx.clone()));
+        }
+        for slide in &deck.slides {
+            for img in slide.images() {
+                self.images.request(&img.src);
+            }
+            if let Some(bg) = slide.attributes.get("data-background-image") {
+                self.images.request(bg);
+            }
+        }
+        // Highlighting takes milliseconds per block: do it before the slides are reached.
+        let (warm_deck, warm_theme) = (deck.clone(), self.theme.clone());
+        let _ = std::thread::Builder::new()
+            .name("rostra-highlight".into())
+            .spawn(move || crate::scene::warm_up(&warm_deck, &warm_theme));
+        let remembered = match (&position, &path) {
+            (None, Some(p)) => self.session.recent.position_of(p),
+            _ => None,
         };
-        app.with_console(options)
+        self.show = Show::with_transition(&deck, self.options.transition.as_deref());
+        if let Some(p) = position {
+            self.show.jump(p.slide, p.shown);
+        } else if let Some((slide, shown)) = remembered {
+            self.show.jump(slide, shown);
+        }
+        self.session
+            .deck_installed(&deck, path.as_deref(), position.is_some());
+        self.deck = deck;
+        self.scenes = Scenes::default();
+        self.pairing = None;
+        self.console_deck_changed();
+        if let Some(p) = path {
+            self.start_watching(ctx, &p);
+        }
+        ctx.request_repaint();
+    }
+
+    /// The deck on screen.
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    /// The banner across the top, if one is up.
+    pub fn banner(&self) -> Option<&Banner> {
+        self.session.banner.as_ref()
+    }
+
+    /// Whether the welcome screen is up.
+    pub fn welcome_shown(&self) -> bool {
+        self.session.welcome
     }
 
     /// The show's state (for tests and the presenter console).
@@ -203,7 +273,18 @@ impl RostraApp {
                         }
                         continue;
                     }
-                    match action_for(key, modifiers) {
+                    if modifiers.command && key == Key::O {
+                        self.session.want_open = true;
+                        continue;
+                    }
+                    if self.session.welcome {
+                        // The welcome screen takes Enter, Space and arrows as "start".
+                        if matches!(key, Key::Enter | Key::Space | Key::ArrowRight) {
+                            self.session.welcome = false;
+                        }
+                        continue;
+                    }
+                    match self.options.keymap.action(key, modifiers) {
                         // Opened at once, so digits typed in the same frame land in it.
                         Some(Action::JumpPrompt) => self.jump = Some(String::new()),
                         Some(a) => actions.push(a),
@@ -245,7 +326,11 @@ impl RostraApp {
                     );
                 }
                 Action::Escape => {
-                    if self.show.help_open() || self.show.is_black() || self.show.overview_open() {
+                    if self.dismiss_banner() {
+                    } else if self.show.help_open()
+                        || self.show.is_black()
+                        || self.show.overview_open()
+                    {
                         commands.push(Command::Dismiss);
                     } else if self.console.qr_shown {
                         self.console.qr_shown = false;
@@ -279,7 +364,10 @@ impl RostraApp {
             self.show.apply(&c, now);
         }
         if self.show.position() != before {
-            self.console.timer.start_if_new(now);
+            if !self.console.starts_paused {
+                self.console.timer.start_if_new(now);
+            }
+            self.session.moved(self.show.position());
             if self.show.position().slide != before.slide {
                 self.console.slide_since = now;
             }
@@ -331,6 +419,7 @@ impl eframe::App for RostraApp {
         }
         let now = ctx.input(|i| i.time);
         self.watch_monitors(ctx, frame, now);
+        self.poll_session(ctx, now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
@@ -339,8 +428,13 @@ impl eframe::App for RostraApp {
         self.handle(&ctx, events);
         let area = ui.max_rect();
         let now = ctx.input(|i| i.time);
+        if self.session.welcome {
+            self.welcome_ui(ui);
+            return;
+        }
         if self.console_in_root() {
             self.console_ui(ui, now);
+            self.banner_ui(ui);
             return;
         }
         self.console.audience_area = Some(area);
@@ -377,17 +471,8 @@ impl eframe::App for RostraApp {
         if self.show.help_open() {
             ui::paint_help(&painter, area, &keys::shortcuts());
         }
-        if !self.warnings.is_empty()
-            && self.show.position().slide == 0
-            && self.show.position().shown == 0
-            && !self.fullscreen
-        {
-            let text = format!(
-                "{} warning(s) in this deck; first: {}",
-                self.warnings.len(),
-                self.warnings[0]
-            );
-            ui::paint_banner(&painter, area, &text, Color32::from_rgb(0x7a, 0x5a, 0x10));
+        if !self.console.separate_window_now() || self.session.banner_is_error() {
+            self.banner_ui(ui);
         }
         if let Some(stats) = &mut self.stats {
             if let Some(cpu) = frame.info().cpu_usage {
@@ -555,8 +640,10 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
     let title = deck.meta.title.clone().unwrap_or_else(|| "rostra".into());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(format!("{title} — rostra"))
-        .with_inner_size([1280.0, 720.0]);
-    if !options.windowed {
+        .with_inner_size([1280.0, 720.0])
+        .with_drag_and_drop(true);
+    // The welcome screen is a window; F goes full screen once a deck is chosen.
+    if !options.windowed && !options.welcome {
         viewport = viewport.with_fullscreen(true);
     }
     let native = eframe::NativeOptions {

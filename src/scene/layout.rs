@@ -113,8 +113,34 @@ struct Layouter<'a, 'f> {
     section_frags: Vec<Vec<Frag>>,
 }
 
+/// Relative luminance (0 = black, 1 = white), close enough to pick text colours.
+fn luminance(c: Color32) -> f32 {
+    let [r, g, b, _] = c.to_array();
+    (0.2126 * f32::from(r) + 0.7152 * f32::from(g) + 0.0722 * f32::from(b)) / 255.0
+}
+
+/// reveal.js marks a slide whose `data-background-color` is light `has-light-background` (or
+/// dark, `has-dark-background`) and its themes switch text colours to stay readable; the
+/// same here, by taking the other built-in theme's colours for that slide.
+fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
+    let bg = slide
+        .attributes
+        .get("data-background-color")
+        .and_then(parse_color)?;
+    let light_bg = luminance(bg) > 0.55;
+    let light_theme = luminance(theme.background) > 0.55;
+    (light_bg != light_theme).then(|| {
+        if light_bg {
+            Theme::white()
+        } else {
+            Theme::black()
+        }
+    })
+}
+
 fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Scene, f32) {
-    let theme = input.theme;
+    let swapped = readable_theme(input.theme, input.slide);
+    let theme = swapped.as_ref().unwrap_or(input.theme);
     let canvas = input.canvas * input.scale;
     // Shrinking scales the whole canvas, as reveal.js scales its slides: the flow is laid out
     // on a smaller canvas and centred on the real one.
@@ -829,7 +855,13 @@ impl Layouter<'_, '_> {
                 Align::Min => 0.0,
                 _ => ((width - row.size.x) / 2.0).max(0.0),
             };
-            out.size.x = out.size.x.max(row.size.x);
+            // Centred rows are placed within `width` already: the block takes all of it, as
+            // a centred text block does, so its parent does not centre it a second time.
+            out.size.x = if st.align == Align::Min {
+                out.size.x.max(row.size.x)
+            } else {
+                width
+            };
             out.push_at(row, vec2(x, y));
             out.size.y = y + h;
         }

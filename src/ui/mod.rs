@@ -248,7 +248,8 @@ fn paint_item(
                 hl.opacity_factor = mix;
                 shapes.push(Shape::Text(hl));
             }
-            if v.strike > 0.0 {
+            // A list marker is not struck through (CSS decorates the text, not the marker).
+            if v.strike > 0.0 && !item.key.starts_with("bullet") {
                 let y = own.center().y;
                 shapes.push(Shape::line_segment(
                     [

@@ -1,0 +1,524 @@
+//! Everything around the slides: the welcome screen, opening decks (dialog, drag and drop,
+//! recent list, bundled decks), live reload, the warnings banner and remembering where each
+//! deck was left. Slow work (dialogs, reading decks, writing the recent list) runs on threads.
+
+use super::recent::RecentDecks;
+use super::watch::{self, DeckWatcher, WatchEvent};
+use super::{RostraApp, StartOptions};
+use crate::deck::{self, Deck, Severity};
+use crate::show::{Position, carry_position};
+use eframe::egui::{self, Align, Color32, Layout, RichText, Ui};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// A message across the top of the window: warnings when a deck opens, errors when a save
+/// breaks it. Dismissed with its button or Esc.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Banner {
+    /// First line.
+    pub title: String,
+    /// One line per problem (`file:line: message`).
+    pub lines: Vec<String>,
+    /// Red (the deck on screen is not the saved one) or amber (warnings).
+    pub error: bool,
+}
+
+/// A deck read on a thread, ready to install.
+struct Loaded {
+    path: PathBuf,
+    result: Result<Deck, String>,
+}
+
+/// The session's state.
+pub struct Session {
+    /// Decks opened before, most recent first.
+    pub recent: RecentDecks,
+    recent_file: Option<PathBuf>,
+    /// The deck file on screen.
+    pub path: Option<PathBuf>,
+    watcher: Option<DeckWatcher>,
+    /// The banner, until dismissed.
+    pub banner: Option<Banner>,
+    /// The welcome screen is up.
+    pub welcome: bool,
+    /// Ctrl+O was pressed: open the dialog on the next frame.
+    pub want_open: bool,
+    dialog_open: bool,
+    loads: (Sender<Loaded>, Receiver<Loaded>),
+    bundled: Vec<(String, PathBuf)>,
+    deck_options: deck::Options,
+    unsaved_position: Option<(f64, Position)>,
+    last_position: Position,
+}
+
+impl Session {
+    /// A session for `options`.
+    pub fn new(options: &StartOptions) -> Session {
+        let recent = options
+            .recent_file
+            .as_deref()
+            .map(RecentDecks::load)
+            .unwrap_or_default();
+        let mut banner = None;
+        if !options.config_problems.is_empty() {
+            banner = Some(Banner {
+                title: "Settings file problems (defaults used):".into(),
+                lines: options.config_problems.clone(),
+                error: false,
+            });
+        }
+        Session {
+            recent,
+            recent_file: options.recent_file.clone(),
+            path: None,
+            watcher: None,
+            banner,
+            welcome: options.welcome,
+            want_open: false,
+            dialog_open: false,
+            loads: channel(),
+            bundled: options
+                .bundled_dir
+                .as_deref()
+                .map(bundled_decks)
+                .unwrap_or_default(),
+            deck_options: options.deck_options.clone(),
+            unsaved_position: None,
+            last_position: Position { slide: 0, shown: 0 },
+        }
+    }
+
+    /// Whether the banner reports an error (shown everywhere, not only on the console).
+    pub fn banner_is_error(&self) -> bool {
+        self.banner.as_ref().is_some_and(|b| b.error)
+    }
+
+    /// Notes a newly installed deck: its warnings become the banner (a reload replaces an
+    /// error banner only when the new deck is fine).
+    pub fn deck_installed(&mut self, deck: &Deck, path: Option<&Path>, reload: bool) {
+        if path.is_some() {
+            self.path = path.map(Path::to_path_buf);
+        }
+        let file = self
+            .path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "deck".into());
+        let lines: Vec<String> = deck
+            .diagnostics
+            .iter()
+            .map(|d| format!("{file}:{}: {}", d.span.line, d.message))
+            .collect();
+        let keep_config = self
+            .banner
+            .as_ref()
+            .is_some_and(|b| b.title.starts_with("Settings") && !reload);
+        if keep_config {
+            return;
+        }
+        self.banner = (!lines.is_empty()).then(|| Banner {
+            title: format!(
+                "{} warning(s) in this deck (it opened anyway):",
+                deck.diagnostics
+                    .iter()
+                    .filter(|d| d.severity != Severity::Error)
+                    .count()
+                    .max(lines.len())
+            ),
+            lines,
+            error: false,
+        });
+    }
+
+    /// The talk moved: remember it (written a second later, off the UI thread).
+    pub fn moved(&mut self, p: Position) {
+        self.last_position = p;
+        self.unsaved_position = Some((f64::NAN, p));
+    }
+}
+
+/// The decks in `dir`'s subfolders (`decks/<name>/slides.md`), tour first.
+pub fn bundled_decks(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let p = e.path().join("slides.md");
+            p.is_file()
+                .then(|| (e.file_name().to_string_lossy().into_owned(), p))
+        })
+        .collect();
+    out.sort_by_key(|(name, _)| (name != "tour", name.clone()));
+    out
+}
+
+impl RostraApp {
+    /// Watches `path` and the images the deck uses.
+    pub(super) fn start_watching(&mut self, ctx: &egui::Context, path: &Path) {
+        let images = self.image_paths();
+        let wake = ctx.clone();
+        match DeckWatcher::start(path, self.session.deck_options.clone(), images, move || {
+            wake.request_repaint()
+        }) {
+            Ok(w) => self.session.watcher = Some(w),
+            Err(e) => {
+                log::warn!("{e}");
+                self.session.watcher = None;
+            }
+        }
+    }
+
+    fn image_paths(&self) -> Vec<(String, PathBuf)> {
+        let mut out = Vec::new();
+        for slide in &self.deck.slides {
+            let bg = slide.attributes.get("data-background-image");
+            for src in slide.images().into_iter().map(|i| i.src.as_str()).chain(bg) {
+                if let Some(p) = self.images.path_of(src) {
+                    out.push((src.to_string(), p));
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads a deck on a thread; it is installed when it arrives.
+    pub(super) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let tx = self.session.loads.0.clone();
+        let options = self.session.deck_options.clone();
+        let wake = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("rostra-open".into())
+            .spawn(move || {
+                let result = deck::load(&path, &options).map_err(|e| e.to_string());
+                let _ = tx.send(Loaded { path, result });
+                wake.request_repaint();
+            });
+    }
+
+    /// The native file dialog, on its own thread so the window keeps drawing.
+    fn open_dialog(&mut self, ctx: &egui::Context) {
+        if self.session.dialog_open {
+            return;
+        }
+        self.session.dialog_open = true;
+        let tx = self.session.loads.0.clone();
+        let options = self.session.deck_options.clone();
+        let start = self
+            .session
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let wake = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("rostra-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Open a deck")
+                    .add_filter("Markdown deck", &["md", "markdown"]);
+                if let Some(dir) = start {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = dialog.pick_file();
+                let msg = match picked {
+                    Some(path) => {
+                        let result = deck::load(&path, &options).map_err(|e| e.to_string());
+                        Loaded { path, result }
+                    }
+                    // Cancelled: an empty path tells the app the dialog closed.
+                    None => Loaded {
+                        path: PathBuf::new(),
+                        result: Err(String::new()),
+                    },
+                };
+                let _ = tx.send(msg);
+                wake.request_repaint();
+            });
+    }
+
+    /// Dialog results, dropped files, reloads and the recent list, once per frame.
+    pub(super) fn poll_session(&mut self, ctx: &egui::Context, now: f64) {
+        if std::mem::take(&mut self.session.want_open) {
+            self.open_dialog(ctx);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.open_path(ctx, path);
+        }
+        let loaded: Vec<Loaded> = self.session.loads.1.try_iter().collect();
+        for l in loaded {
+            if l.path.as_os_str().is_empty() {
+                self.session.dialog_open = false;
+                continue;
+            }
+            self.session.dialog_open = false;
+            match l.result {
+                Ok(d) if watch::broken(&d).is_none() => {
+                    self.remember_now();
+                    let base = l.path.parent().map(Path::to_path_buf).unwrap_or_default();
+                    self.session.welcome = false;
+                    self.install_deck(ctx, d, base, Some(l.path), None);
+                }
+                Ok(d) => self.error_banner(
+                    &l.path,
+                    watch::broken(&d).unwrap_or_default(),
+                    "cannot open",
+                ),
+                Err(e) => self.error_banner(&l.path, e, "cannot open"),
+            }
+        }
+        let events = self
+            .session
+            .watcher
+            .as_ref()
+            .map(DeckWatcher::poll)
+            .unwrap_or_default();
+        for ev in events {
+            self.on_watch_event(ctx, ev);
+        }
+        // The recent list is written a second after the talk last moved.
+        match self.session.unsaved_position {
+            Some((t, p)) if t.is_nan() => self.session.unsaved_position = Some((now, p)),
+            Some((t, _)) if now - t >= 1.0 => self.remember_now(),
+            Some(_) => ctx.request_repaint_after(std::time::Duration::from_millis(1000)),
+            None => {}
+        }
+    }
+
+    fn error_banner(&mut self, path: &Path, reason: String, what: &str) {
+        self.session.banner = Some(Banner {
+            title: format!("{what} {}:", path.display()),
+            lines: vec![reason],
+            error: true,
+        });
+    }
+
+    /// Writes where the current deck is to the recent list, on a thread.
+    fn remember_now(&mut self) {
+        self.session.unsaved_position = None;
+        let (Some(path), Some(file)) =
+            (self.session.path.clone(), self.session.recent_file.clone())
+        else {
+            return;
+        };
+        let p = self.session.last_position;
+        self.session.recent.remember(&path, p.slide, p.shown);
+        let list = self.session.recent.clone();
+        let _ = std::thread::Builder::new()
+            .name("rostra-recent".into())
+            .spawn(move || {
+                if let Err(e) = list.save(&file) {
+                    log::warn!("cannot remember recent decks in {}: {e}", file.display());
+                }
+            });
+    }
+
+    fn on_watch_event(&mut self, ctx: &egui::Context, ev: WatchEvent) {
+        let path = self.session.path.clone().unwrap_or_default();
+        match ev {
+            WatchEvent::Deck(Ok(d)) => {
+                if let Some(why) = watch::broken(&d) {
+                    self.error_banner(
+                        &path,
+                        why,
+                        "The saved deck is broken; still showing the last good version of",
+                    );
+                    return;
+                }
+                let at = carry_position(&self.deck, self.show.position(), &d);
+                let base = self.images.base().to_path_buf();
+                // Changed images were forgotten by their own event; others stay decoded.
+                self.install_deck_in_place(ctx, *d, base, at);
+                log::info!("reloaded {}", path.display());
+            }
+            WatchEvent::Deck(Err(e)) => {
+                self.error_banner(
+                    &path,
+                    e,
+                    "Cannot read the saved deck; still showing the last good version of",
+                );
+            }
+            WatchEvent::Deleted => {
+                self.error_banner(
+                    &path,
+                    "the file was deleted or moved; the deck stays on screen and reloads if it comes back".into(),
+                    "Deck file gone:",
+                );
+            }
+            WatchEvent::Images(srcs) => {
+                for s in &srcs {
+                    self.images.forget(s);
+                    self.images.request(s);
+                }
+                log::info!("reloading {} image(s)", srcs.len());
+            }
+        }
+    }
+
+    /// A reload: same folder, same watcher, the speaker's place carried over.
+    fn install_deck_in_place(&mut self, ctx: &egui::Context, d: Deck, base: PathBuf, at: Position) {
+        let watcher = self.session.watcher.take();
+        self.install_deck(ctx, d, base, None, Some(at));
+        self.session.watcher = watcher;
+        let images = self.image_paths();
+        if let Some(w) = &self.session.watcher {
+            w.set_images(images);
+        }
+    }
+
+    /// The banner, with a button to dismiss it.
+    pub(super) fn banner_ui(&mut self, ui: &mut Ui) {
+        let Some(b) = self.session.banner.clone() else {
+            return;
+        };
+        let area = ui.max_rect();
+        let fill = if b.error {
+            Color32::from_rgb(0x8a, 0x22, 0x22)
+        } else {
+            Color32::from_rgb(0x6e, 0x52, 0x10)
+        };
+        let mut dismissed = false;
+        egui::Area::new(egui::Id::unique("rostra-banner"))
+            .fixed_pos(area.min + egui::vec2(12.0, 12.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::new()
+                    .fill(fill)
+                    .corner_radius(6.0)
+                    .inner_margin(10.0)
+                    .show(ui, |ui| {
+                        ui.set_max_width(area.width() - 48.0);
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(&b.title).color(Color32::WHITE).strong());
+                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                if ui.button("Dismiss").clicked() {
+                                    dismissed = true;
+                                }
+                            });
+                        });
+                        for line in b.lines.iter().take(8) {
+                            ui.label(
+                                RichText::new(line)
+                                    .color(Color32::from_gray(235))
+                                    .monospace(),
+                            );
+                        }
+                        if b.lines.len() > 8 {
+                            ui.label(
+                                RichText::new(format!(
+                                    "… and {} more (rostra check DECK lists them all)",
+                                    b.lines.len() - 8
+                                ))
+                                .color(Color32::from_gray(220)),
+                            );
+                        }
+                    });
+            });
+        if dismissed {
+            self.session.banner = None;
+        }
+    }
+
+    /// Whether a banner is up (Esc dismisses it first).
+    pub(super) fn dismiss_banner(&mut self) -> bool {
+        self.session.banner.take().is_some()
+    }
+
+    /// The welcome screen: open a deck, the recent ones, the bundled ones.
+    pub(super) fn welcome_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let area = ui.max_rect();
+        ui.painter()
+            .rect_filled(area, 0.0, Color32::from_rgb(0x16, 0x17, 0x1b));
+        let mut open: Option<PathBuf> = None;
+        let mut start = false;
+        let width = (area.width() * 0.6).clamp(320.0, 760.0);
+        let inner =
+            egui::Rect::from_center_size(area.center(), egui::vec2(width, area.height() * 0.9));
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(inner)
+                .layout(Layout::top_down(Align::Min)),
+            |ui| {
+                ui.add_space(area.height() * 0.04);
+                ui.label(
+                    RichText::new("rostra")
+                        .size(44.0)
+                        .strong()
+                        .color(Color32::WHITE),
+                );
+                ui.label(
+                    RichText::new("Present reveal.js Markdown decks · 발표를 시작하세요")
+                        .size(16.0)
+                        .color(Color32::from_gray(180)),
+                );
+                ui.add_space(18.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(RichText::new("Open a deck…  (Ctrl+O)").size(18.0))
+                        .clicked()
+                    {
+                        self.session.want_open = true;
+                    }
+                    if ui
+                        .button(RichText::new("Present the tour  (Enter)").size(18.0))
+                        .clicked()
+                    {
+                        start = true;
+                    }
+                });
+                ui.label(
+                    RichText::new("Or drop a .md file on this window.")
+                        .color(Color32::from_gray(150)),
+                );
+                ui.add_space(18.0);
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.label(
+                        RichText::new("Recent decks")
+                            .size(20.0)
+                            .color(Color32::WHITE),
+                    );
+                    if self.session.recent.decks.is_empty() {
+                        ui.label(RichText::new("None yet.").color(Color32::from_gray(140)));
+                    }
+                    for d in &self.session.recent.decks {
+                        let exists = d.path.is_file();
+                        let text = format!("{}   — slide {}", d.path.display(), d.slide + 1);
+                        let b = ui.add_enabled(exists, egui::Button::new(text).frame(false));
+                        if b.clicked() {
+                            open = Some(d.path.clone());
+                        }
+                    }
+                    ui.add_space(14.0);
+                    ui.label(
+                        RichText::new("Bundled decks")
+                            .size(20.0)
+                            .color(Color32::WHITE),
+                    );
+                    for (name, path) in &self.session.bundled {
+                        if ui
+                            .add(egui::Button::new(name.as_str()).frame(false))
+                            .clicked()
+                        {
+                            open = Some(path.clone());
+                        }
+                    }
+                });
+            },
+        );
+        if start {
+            self.session.welcome = false;
+        }
+        if let Some(p) = open {
+            self.open_path(&ctx, p);
+        }
+        self.banner_ui(ui);
+    }
+}

@@ -1,0 +1,145 @@
+//! Around the slides, driven headlessly: live reload keeps the speaker's place through writes,
+//! renames, broken saves and deletion; a reopened deck returns to where it was left; the
+//! welcome screen hands over to the deck.
+
+use eframe::egui::{Key, Vec2};
+use egui_kittest::Harness;
+use rostra::app::{RostraApp, StartOptions};
+use rostra::deck::{self, Options};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("rostra-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn app(path: &Path, recent: &Path, welcome: bool) -> Harness<'static, RostraApp> {
+    let deck = deck::load(path, &Options::default()).expect("loads");
+    let options = StartOptions {
+        windowed: true,
+        no_console: true,
+        deck_path: Some(path.to_path_buf()),
+        recent_file: Some(recent.to_path_buf()),
+        welcome,
+        ..Default::default()
+    };
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Harness::builder()
+        .with_size(Vec2::new(640.0, 360.0))
+        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, base, &options))
+}
+
+/// Steps (real time passing, for the watcher's thread) until `done` or 10 s.
+fn until(h: &mut Harness<'_, RostraApp>, what: &str, done: impl Fn(&RostraApp) -> bool) {
+    for _ in 0..1000 {
+        h.step();
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+const DECK: &str = "# One\n---\n<!-- .slide: id=\"two\" -->\n# Two\n\n- a <!-- .element: class=\"fragment\" -->\n- b <!-- .element: class=\"fragment\" -->\n---\n# Three\n";
+
+#[test]
+fn live_reload_keeps_the_place_through_writes_renames_breaks_and_deletes() {
+    let dir = temp_dir("reload");
+    let path = dir.join("talk.md");
+    std::fs::write(&path, DECK).expect("write");
+    let mut h = app(&path, &dir.join("recent.json"), false);
+    h.run();
+    for _ in 0..2 {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    let at = h.state().show().position();
+    assert_eq!((at.slide, at.shown), (1, 1));
+    // A slide inserted before the current one: the place follows its id.
+    std::fs::write(&path, format!("# Zero\n---\n{DECK}")).expect("write");
+    until(&mut h, "reload", |a| a.deck().slides.len() == 4);
+    let at = h.state().show().position();
+    assert_eq!((at.slide, at.shown), (2, 1), "same slide, same fragment");
+    // Saved through a temporary file and a rename.
+    let tmp = dir.join("talk.md.tmp");
+    std::fs::write(&tmp, format!("# Zero\n---\n{DECK}---\n# Four\n")).expect("write");
+    std::fs::rename(&tmp, &path).expect("rename");
+    until(&mut h, "reload after rename", |a| {
+        a.deck().slides.len() == 5
+    });
+    assert_eq!(h.state().show().position().slide, 2);
+    // A broken save (half-written, empty) keeps the last good deck and says so.
+    std::fs::write(&path, "").expect("write");
+    until(&mut h, "error banner", |a| {
+        a.banner().is_some_and(|b| b.error)
+    });
+    assert_eq!(h.state().deck().slides.len(), 5);
+    assert_eq!(h.state().show().position().slide, 2);
+    // Deleted: the deck stays, the banner says why.
+    std::fs::remove_file(&path).expect("delete");
+    until(&mut h, "deleted banner", |a| {
+        a.banner().is_some_and(|b| b.title.contains("gone"))
+    });
+    assert_eq!(h.state().deck().slides.len(), 5);
+    // It comes back: reloaded, place kept.
+    std::fs::write(&path, DECK).expect("write");
+    until(&mut h, "reload after return", |a| {
+        a.deck().slides.len() == 3
+    });
+    assert_eq!(h.state().show().position().slide, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reopened_deck_returns_to_where_it_was_left() {
+    let dir = temp_dir("recent");
+    let path = dir.join("talk.md");
+    let recent = dir.join("state/recent.json");
+    std::fs::write(&path, DECK).expect("write");
+    {
+        let mut h = app(&path, &recent, false);
+        h.run();
+        for _ in 0..4 {
+            h.key_press(Key::ArrowRight);
+            h.run();
+        }
+        assert_eq!(h.state().show().position().slide, 2);
+        // Written a second after the last move, off the UI thread.
+        until(&mut h, "recent list written", |_| {
+            rostra::app::recent::RecentDecks::load(&recent)
+                .position_of(&path)
+                .is_some_and(|(s, _)| s == 2)
+        });
+    }
+    let mut h = app(&path, &recent, false);
+    h.run();
+    assert_eq!(
+        h.state().show().position().slide,
+        2,
+        "reopened where it was left"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_welcome_screen_hands_over_to_the_deck() {
+    let dir = temp_dir("welcome");
+    let path = dir.join("talk.md");
+    std::fs::write(&path, DECK).expect("write");
+    let mut h = app(&path, &dir.join("recent.json"), true);
+    h.run();
+    assert!(h.state().welcome_shown());
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(!h.state().welcome_shown());
+    assert_eq!(
+        h.state().show().position().slide,
+        0,
+        "the key only started the deck"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
