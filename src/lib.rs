@@ -11,6 +11,7 @@
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
 //! - [`attendance`]: the attendance link and its QR code.
 //! - [`config`]: the settings file.
+//! - [`export`]: slides to PNG files or a PDF, with no window.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 
@@ -19,6 +20,7 @@ pub mod attendance;
 pub mod cli;
 pub mod config;
 pub mod deck;
+pub mod export;
 pub mod motion;
 pub mod scene;
 pub mod show;

@@ -66,6 +66,26 @@ enum Command {
         /// The deck file.
         deck: PathBuf,
     },
+    /// Render every slide to PNG files or a PDF, with no window (handouts, checking in CI).
+    Export {
+        /// The deck file.
+        deck: PathBuf,
+        /// Write one PDF here.
+        #[arg(long, value_name = "FILE", required_unless_present = "png")]
+        pdf: Option<PathBuf>,
+        /// Write one PNG per page into this folder.
+        #[arg(long, value_name = "DIR")]
+        png: Option<PathBuf>,
+        /// A page per fragment step, not only each slide fully revealed.
+        #[arg(long)]
+        fragments: bool,
+        /// Page size in pixels, WIDTHxHEIGHT (default: twice the deck's canvas).
+        #[arg(long, value_name = "WxH")]
+        size: Option<String>,
+        /// Theme to use instead of the deck's.
+        #[arg(long)]
+        theme: Option<String>,
+    },
     /// Print the slide model.
     Dump {
         /// The deck file.
@@ -102,6 +122,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Some(Command::Export {
+            deck,
+            pdf,
+            png,
+            fragments,
+            size,
+            theme,
+        }) => {
+            let d = load(&deck, &cli.separators)?;
+            let base = deck.parent().map(Path::to_path_buf).unwrap_or_default();
+            let size = match size {
+                Some(s) => parse_size(&s)?,
+                None => [(d.meta.width * 2.0) as u32, (d.meta.height * 2.0) as u32],
+            };
+            let options = rostra::export::ExportOptions {
+                size,
+                fragments,
+                theme,
+            };
+            if let Some(out) = pdf {
+                let n = rostra::export::export_pdf(&d, &base, &options, &out)?;
+                println!("{}: {n} page(s)", out.display());
+            }
+            if let Some(dir) = png {
+                let n = rostra::export::export_png(&d, &base, &options, &dir)?;
+                println!("{}: {n} image(s)", dir.display());
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Dump { deck, json }) => {
             let d = load(&deck, &cli.separators)?;
@@ -173,6 +222,21 @@ fn bundled_dir() -> PathBuf {
     } else {
         PathBuf::from("decks")
     }
+}
+
+/// Reads `1920x1080`.
+fn parse_size(text: &str) -> anyhow::Result<[u32; 2]> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| anyhow::anyhow!("--size wants WIDTHxHEIGHT, like 1920x1080"))?;
+    let n = |t: &str| {
+        t.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (16..=8192).contains(v))
+            .ok_or_else(|| anyhow::anyhow!("--size: {t} is not a size between 16 and 8192"))
+    };
+    Ok([n(w)?, n(h)?])
 }
 
 fn main() -> ExitCode {
