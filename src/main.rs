@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use rostra::stats::startup;
 use rostra::{cli, deck};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ struct Cli {
     /// Start without the presenter console (S opens it).
     #[arg(long)]
     no_console: bool,
+    /// Print the start-up phases (process start, window and GPU, fonts, deck, first frame).
+    #[arg(long)]
+    trace_startup: bool,
 }
 
 fn long_version() -> &'static str {
@@ -86,6 +90,15 @@ enum Command {
         #[arg(long)]
         theme: Option<String>,
     },
+    /// Step through every slide, fragment and transition in a real window and report time to
+    /// first frame, CPU per frame, frames over budget, peak memory and image times.
+    Bench {
+        /// The deck file.
+        deck: PathBuf,
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the slide model.
     Dump {
         /// The deck file.
@@ -109,7 +122,11 @@ fn load(path: &Path, seps: &SeparatorArgs) -> anyhow::Result<deck::Deck> {
         .with_context(|| format!("cannot open deck {}", path.display()))
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
+    if cli.trace_startup {
+        startup::begin();
+    }
+    startup::mark("arguments read");
     match cli.command {
         Some(Command::Check { deck }) => {
             let d = load(&deck, &cli.separators)?;
@@ -162,55 +179,91 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Bench { ref deck, json }) => {
+            let sink: rostra::app::bench::BenchSink = Default::default();
+            present(&cli, Some(deck.clone()), Some(sink.clone()), started)?;
+            let report = sink
+                .lock()
+                .ok()
+                .and_then(|r| r.clone())
+                .ok_or_else(|| anyhow::anyhow!("the bench window closed before the end"))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!("rostra bench: {}", deck.display());
+                print!("{}", report.table());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
-            let welcome = cli.deck.is_none();
-            let path = match cli.deck.clone() {
-                Some(p) => p,
-                None => bundled_dir().join("tour/slides.md"),
-            };
-            let d = load(&path, &cli.separators)?;
-            for diag in &d.diagnostics {
-                eprintln!("{}", diag.display(&path.display().to_string()));
-            }
-            // Absolute, so live reload and the recent list name the file the same way.
-            let path = std::fs::canonicalize(&path).unwrap_or(path);
-            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            let (config, config_problem) = match rostra::config::default_path() {
-                Some(p) => rostra::config::load(&p),
-                None => (rostra::config::Config::default(), None),
-            };
-            let (keymap, mut config_problems) =
-                rostra::app::keys::KeyMap::from_config(&config.keys);
-            config_problems.extend(config_problem);
-            for p in &config_problems {
-                log::warn!("{p}");
-            }
-            let options = rostra::app::StartOptions {
-                windowed: cli.window,
-                theme: cli.theme.clone().or(config.theme.clone()),
-                transition: cli.transition.clone().or(config.transition.clone()),
-                stats: cli.stats,
-                attendance: cli.attendance.clone(),
-                total_time: cli
-                    .total_time
-                    .or(config.total_time_minutes)
-                    .filter(|m| m.is_finite() && *m > 0.0)
-                    .map(|m| m * 60.0),
-                audience_screen: cli.audience_screen.or(config.audience_screen),
-                no_console: cli.no_console,
-                deck_path: Some(path),
-                welcome,
-                keymap,
-                config_problems,
-                timer_starts_paused: config.timer_starts_paused,
-                deck_options: deck_options(&cli.separators),
-                recent_file: rostra::config::state_dir().map(|d| d.join("recent.json")),
-                bundled_dir: Some(bundled_dir()),
-            };
-            rostra::app::run(d, base, options).map_err(anyhow::Error::msg)?;
+            present(&cli, cli.deck.clone(), None, started)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Opens the presentation (or, with `bench`, drives it and reports).
+fn present(
+    cli: &Cli,
+    deck_path: Option<PathBuf>,
+    bench: Option<rostra::app::bench::BenchSink>,
+    started: std::time::Instant,
+) -> anyhow::Result<()> {
+    let welcome = deck_path.is_none();
+    let path = match deck_path {
+        Some(p) => p,
+        None => bundled_dir().join("tour/slides.md"),
+    };
+    let d = load(&path, &cli.separators)?;
+    startup::mark("deck read and parsed");
+    for diag in &d.diagnostics {
+        eprintln!("{}", diag.display(&path.display().to_string()));
+    }
+    // Absolute, so live reload and the recent list name the file the same way.
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let (config, config_problem) = match rostra::config::default_path() {
+        Some(p) => rostra::config::load(&p),
+        None => (rostra::config::Config::default(), None),
+    };
+    let (keymap, mut config_problems) = rostra::app::keys::KeyMap::from_config(&config.keys);
+    config_problems.extend(config_problem);
+    for p in &config_problems {
+        log::warn!("{p}");
+    }
+    startup::mark("settings read");
+    let benching = bench.is_some();
+    let options = rostra::app::StartOptions {
+        windowed: cli.window || benching,
+        theme: cli.theme.clone().or(config.theme.clone()),
+        transition: cli.transition.clone().or(config.transition.clone()),
+        stats: cli.stats,
+        attendance: cli.attendance.clone(),
+        total_time: cli
+            .total_time
+            .or(config.total_time_minutes)
+            .filter(|m| m.is_finite() && *m > 0.0)
+            .map(|m| m * 60.0),
+        audience_screen: cli.audience_screen.or(config.audience_screen),
+        no_console: cli.no_console || benching,
+        deck_path: Some(path),
+        welcome: welcome && !benching,
+        keymap,
+        config_problems,
+        timer_starts_paused: config.timer_starts_paused,
+        deck_options: deck_options(&cli.separators),
+        // A bench run leaves no trace in the speaker's recent list.
+        recent_file: if benching {
+            None
+        } else {
+            rostra::config::state_dir().map(|d| d.join("recent.json"))
+        },
+        bundled_dir: Some(bundled_dir()),
+        bench,
+        process_start: Some(started),
+        system_fonts: true,
+    };
+    rostra::app::run(d, base, options).map_err(anyhow::Error::msg)
 }
 
 /// The bundled decks' folder: beside the source tree when run with cargo, else `decks/`
@@ -242,8 +295,9 @@ fn parse_size(text: &str) -> anyhow::Result<[u32; 2]> {
 fn main() -> ExitCode {
     // RUST_LOG=info (or debug) shows what rostra does; warnings by default.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
-    match run(cli) {
+    match run(cli, started) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("rostra: {e:#}");

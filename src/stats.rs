@@ -92,3 +92,108 @@ mod tests {
         assert_eq!(percentile(vec![3.0, 1.0, 2.0], 0.0), 1.0);
     }
 }
+
+/// Start-up phases with their times since the process began (`--trace-startup`).
+pub mod startup {
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    struct Trace {
+        t0: Instant,
+        /// Seconds the process had already lived when `t0` was taken.
+        before_main: Duration,
+        phases: Vec<(&'static str, Duration)>,
+        printed: bool,
+    }
+
+    static TRACE: Mutex<Option<Trace>> = Mutex::new(None);
+
+    /// How long the process had run when `main` began (Linux: from /proc; else zero).
+    fn process_age() -> Duration {
+        let read = |p: &str| std::fs::read_to_string(p).ok();
+        let (Some(stat), Some(uptime)) = (read("/proc/self/stat"), read("/proc/uptime")) else {
+            return Duration::ZERO;
+        };
+        // Field 22 (start time, in clock ticks after boot), counted after the command name,
+        // which may itself hold spaces and is closed by the last ')'.
+        let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+        let start_ticks: f64 = after
+            .split_whitespace()
+            .nth(19)
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0.0);
+        let up: f64 = uptime
+            .split_whitespace()
+            .next()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0.0);
+        // USER_HZ is 100 on every Linux rostra targets.
+        let age = up - start_ticks / 100.0;
+        Duration::from_secs_f64(age.clamp(0.0, 60.0))
+    }
+
+    /// Starts tracing (call first thing in `main`).
+    pub fn begin() {
+        if let Ok(mut t) = TRACE.lock() {
+            *t = Some(Trace {
+                t0: Instant::now(),
+                before_main: process_age(),
+                phases: vec![("main entered", Duration::ZERO)],
+                printed: false,
+            });
+        }
+    }
+
+    /// Records that `phase` was reached now (no-op unless tracing).
+    pub fn mark(phase: &'static str) {
+        if let Ok(mut guard) = TRACE.lock()
+            && let Some(t) = guard.as_mut()
+            && !t.printed
+            && !t.phases.iter().any(|(p, _)| *p == phase)
+        {
+            let at = t.before_main + t.t0.elapsed();
+            t.phases.push((phase, at));
+        }
+    }
+
+    /// Whether tracing is on.
+    pub fn enabled() -> bool {
+        TRACE
+            .lock()
+            .is_ok_and(|t| t.as_ref().is_some_and(|t| !t.printed))
+    }
+
+    /// The phases so far, one per line, and stops recording.
+    pub fn finish() -> Option<String> {
+        let mut guard = TRACE.lock().ok()?;
+        let t = guard.as_mut()?;
+        if t.printed {
+            return None;
+        }
+        t.printed = true;
+        let mut out = format!("{:>8.1} ms  process start\n", 0.0);
+        let mut prev = Duration::ZERO;
+        for (phase, at) in &t.phases {
+            let at = if *phase == "main entered" {
+                t.before_main
+            } else {
+                *at
+            };
+            out.push_str(&format!(
+                "{:>8.1} ms  {phase}  (+{:.1} ms)\n",
+                at.as_secs_f64() * 1000.0,
+                at.saturating_sub(prev).as_secs_f64() * 1000.0
+            ));
+            prev = at;
+        }
+        Some(out)
+    }
+}
+
+/// Peak resident memory of this process in bytes (Linux: VmHWM; elsewhere unknown).
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

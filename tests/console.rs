@@ -37,6 +37,18 @@ fn harness(size: Vec2, wgpu: bool) -> Harness<'static, RostraApp> {
     h
 }
 
+/// Images near the current slide decode on their own thread after each move.
+fn wait_for_images(h: &mut Harness<'_, RostraApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().images_pending() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
 fn click(h: &mut Harness<'_, RostraApp>, x: f32, y: f32) {
     let pos = pos2(x, y);
     h.event(Event::PointerMoved(pos));
@@ -141,6 +153,10 @@ fn console_looks_right() {
     assert_eq!(h.state().show().position().slide, 9);
     h.key_press(Key::T);
     h.run();
+    // Hold the clock still while the slide's images decode, so the timer reads the same.
+    let t = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(t);
+    wait_for_images(&mut h);
     h.snapshot("console");
 }
 

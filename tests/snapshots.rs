@@ -45,6 +45,15 @@ fn go_to(h: &mut Harness<'_, RostraApp>, slide: usize, steps: usize) {
     }
     let p = h.state().show().position();
     assert_eq!((p.slide + 1, p.shown), (slide, steps));
+    // Images near the new slide decode on their own thread.
+    for _ in 0..500 {
+        if !h.state().images_pending() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
 }
 
 #[test]

@@ -5,9 +5,12 @@
 use crate::scene::{ImageSizes, ImageState};
 use crate::ui::Textures;
 use eframe::egui::{ColorImage, Context, TextureHandle, TextureId, TextureOptions};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 /// Largest image rostra will decode, in pixels (a 30,000 x 30,000 image is refused unread).
 pub const MAX_PIXELS: u64 = 80_000_000;
@@ -29,12 +32,43 @@ struct Decoded {
     size: [u32; 2],
 }
 
-/// The cache of a deck's images and the worker that fills it.
+/// Where a deck's image `src` is read from: a local path inside the deck's folder `base`.
+/// Remote URLs are never fetched, and a path that leads outside the folder (`../..`, an
+/// absolute path, a link elsewhere) is refused unread, as are device files.
+pub fn resolve_local(base: &Path, src: &str) -> Result<PathBuf, String> {
+    let lower = src.to_ascii_lowercase();
+    if lower.starts_with("//")
+        || lower.starts_with("data:")
+        || (lower.contains("://") && !lower.starts_with("file://"))
+    {
+        return Err("remote images are not fetched (rostra works offline)".into());
+    }
+    let rel = src.split(['?', '#']).next().unwrap_or(src);
+    let rel = rel.strip_prefix("file://").unwrap_or(rel);
+    let path = base.join(rel);
+    let real =
+        std::fs::canonicalize(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let root = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "{} is outside the deck's folder; not read",
+            path.display()
+        ));
+    }
+    Ok(real)
+}
+
+/// The cache of a deck's images and the worker that fills it. Only the images of slides
+/// near the current one are kept (see [`ImageLoader::keep_only`]), at the screen's size.
 pub struct ImageLoader {
     base: PathBuf,
     requests: Option<Sender<(String, PathBuf)>>,
     results: Receiver<Decoded>,
     entries: HashMap<String, Entry>,
+    wanted: Option<HashSet<String>>,
+    max_side: Arc<AtomicU32>,
+    asked: HashMap<String, Instant>,
+    appeared: Vec<(String, Duration)>,
 }
 
 impl ImageLoader {
@@ -42,11 +76,17 @@ impl ImageLoader {
     pub fn new(base: PathBuf, ctx: Option<Context>) -> ImageLoader {
         let (req_tx, req_rx) = channel::<(String, PathBuf)>();
         let (res_tx, res_rx) = channel::<Decoded>();
+        // Until the window says its size: a 1080p projector's width.
+        let max_side = Arc::new(AtomicU32::new(1920));
+        let side = max_side.clone();
+        let root = base.clone();
         let spawned = std::thread::Builder::new()
             .name("rostra-images".into())
             .spawn(move || {
-                for (src, path) in req_rx {
-                    let (result, size) = match decode(&path) {
+                for (src, _) in req_rx {
+                    let decoded = resolve_local(&root, &src)
+                        .and_then(|path| decode_at(&path, side.load(Ordering::Relaxed)));
+                    let (result, size) = match decoded {
                         Ok((img, size)) => (Ok(img), size),
                         Err(e) => (Err(e), [0, 0]),
                     };
@@ -63,7 +103,39 @@ impl ImageLoader {
             requests: spawned.ok().map(|_| req_tx),
             results: res_rx,
             entries: HashMap::new(),
+            wanted: None,
+            max_side,
+            asked: HashMap::new(),
+            appeared: Vec::new(),
         }
+    }
+
+    /// Decodes new images to at most `px` on their longest side (the window's size): a
+    /// 4000 x 3000 photo on a 1280 x 720 window needs no more than 1280 pixels across.
+    pub fn set_max_side(&self, px: u32) {
+        self.max_side
+            .store(px.clamp(256, MAX_SIDE), Ordering::Relaxed);
+    }
+
+    /// Keeps only `wanted` (the images of slides near the current one); the others are
+    /// released, and decodes still in flight for them are dropped when they arrive.
+    pub fn keep_only(&mut self, wanted: HashSet<String>) {
+        self.entries.retain(|k, _| wanted.contains(k));
+        self.asked.retain(|k, _| wanted.contains(k));
+        self.wanted = Some(wanted);
+    }
+
+    /// How long each image took from request to texture, in order of arrival (for `bench`).
+    pub fn appeared(&self) -> &[(String, Duration)] {
+        &self.appeared
+    }
+
+    /// Number of decoded images held.
+    pub fn held(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|e| matches!(e, Entry::Ready { .. }))
+            .count()
     }
 
     /// The folder image paths are relative to.
@@ -110,9 +182,13 @@ impl ImageLoader {
         let rel = src.split(['?', '#']).next().unwrap_or(src);
         let rel = rel.strip_prefix("file://").unwrap_or(rel);
         let path = self.base.join(rel);
+        if let Some(w) = &mut self.wanted {
+            w.insert(src.to_string());
+        }
         match &self.requests {
             Some(tx) if tx.send((src.to_string(), path)).is_ok() => {
                 self.entries.insert(src.to_string(), Entry::Loading);
+                self.asked.insert(src.to_string(), Instant::now());
             }
             _ => {
                 self.entries.insert(
@@ -127,6 +203,13 @@ impl ImageLoader {
     pub fn poll(&mut self, ctx: &Context) -> bool {
         let mut changed = false;
         while let Ok(d) = self.results.try_recv() {
+            if self.wanted.as_ref().is_some_and(|w| !w.contains(&d.src)) {
+                // Asked for, then left behind: the talk moved on.
+                continue;
+            }
+            if let Some(t) = self.asked.remove(&d.src) {
+                self.appeared.push((d.src.clone(), t.elapsed()));
+            }
             let entry = match d.result {
                 Ok(img) => Entry::Ready {
                     size: d.size,
@@ -180,6 +263,12 @@ impl Textures for ImageLoader {
 
 /// Reads and decodes one image file; the size returned is the image's natural size.
 pub fn decode(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
+    decode_at(path, MAX_SIDE)
+}
+
+/// [`decode`], scaled to at most `max_side` pixels on the longest side.
+pub fn decode_at(path: &Path, max_side: u32) -> Result<(ColorImage, [u32; 2]), String> {
+    let max_side = max_side.clamp(16, MAX_SIDE);
     let meta =
         std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if !meta.is_file() {
@@ -189,7 +278,7 @@ pub fn decode(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     if is_svg {
-        return decode_svg(path);
+        return decode_svg(path, max_side);
     }
     let reader = image::ImageReader::open(path)
         .and_then(|r| r.with_guessed_format())
@@ -208,8 +297,8 @@ pub fn decode(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
     let img = reader
         .decode()
         .map_err(|e| format!("corrupt or unsupported image: {e}"))?;
-    let img = if w.max(h) > MAX_SIDE {
-        img.thumbnail(MAX_SIDE, MAX_SIDE)
+    let img = if w.max(h) > max_side {
+        img.thumbnail(max_side, max_side)
     } else {
         img
     };
@@ -248,14 +337,14 @@ fn svg_options() -> resvg::usvg::Options<'static> {
     }
 }
 
-fn decode_svg(path: &Path) -> Result<(ColorImage, [u32; 2]), String> {
+fn decode_svg(path: &Path, max_side: u32) -> Result<(ColorImage, [u32; 2]), String> {
     let data = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let opt = svg_options();
     let tree = resvg::usvg::Tree::from_data(&data, &opt)
         .map_err(|e| format!("not a readable SVG: {e}"))?;
     let natural = tree.size();
     let (nw, nh) = (natural.width().max(1.0), natural.height().max(1.0));
-    let k = (f32::from(u16::try_from(MAX_SIDE).unwrap_or(2560)) / nw.max(nh)).min(2.0);
+    let k = (max_side as f32 / nw.max(nh)).min(2.0);
     let (w, h) = (
         ((nw * k).round() as u32).max(1),
         ((nh * k).round() as u32).max(1),
@@ -289,7 +378,10 @@ impl ImageSizes for FileImageSizes {
         {
             return ImageState::Failed("remote images are not fetched".into());
         }
-        let path = self.base.join(src.split(['?', '#']).next().unwrap_or(src));
+        let path = match resolve_local(&self.base, src) {
+            Ok(p) => p,
+            Err(e) => return ImageState::Failed(e),
+        };
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("svg"))

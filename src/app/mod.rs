@@ -1,6 +1,7 @@
 //! The eframe application: the audience window, keyboard input turned into show commands,
 //! the image thread, fonts, and the scene cache (one layout per slide and window size).
 
+pub mod bench;
 mod console;
 pub use console::console_id;
 pub mod images;
@@ -16,7 +17,7 @@ use crate::motion::Change;
 use crate::motion::morph::{Pairing, pair_items};
 use crate::scene::{LayoutInput, Scene, layout};
 use crate::show::{Command, OVERVIEW_SECS, Overview, Show};
-use crate::stats::FrameStats;
+use crate::stats::{FrameStats, startup};
 use crate::theme::Theme;
 use crate::ui::{self, FragmentFrame};
 use eframe::egui::{self, Color32, Event, Key, Modifiers, Rect, Vec2, ViewportCommand};
@@ -60,6 +61,13 @@ pub struct StartOptions {
     pub recent_file: Option<PathBuf>,
     /// Folder of bundled decks for the welcome screen.
     pub bundled_dir: Option<PathBuf>,
+    /// `rostra bench`: drive the deck and report here.
+    pub bench: Option<bench::BenchSink>,
+    /// When `main` began (for time to first frame).
+    pub process_start: Option<std::time::Instant>,
+    /// Fall back to installed fonts for scripts the bundled fonts lack (added after the first
+    /// frame). Off in tests, where the bundled fonts alone must do.
+    pub system_fonts: bool,
 }
 
 /// Laid-out slides for one window size and image state: each slide laid out once, reused by
@@ -130,6 +138,12 @@ pub struct RostraApp {
     console: console::ConsoleState,
     session: session::Session,
     options: StartOptions,
+    bench: Option<bench::BenchRun>,
+    /// Highlighting to do once the first frame is on screen.
+    warm_up: Option<(Deck, Theme)>,
+    /// The font atlas's fill last frame: when it drops, egui rebuilt the atlas (fonts added,
+    /// or it filled up) and every cached galley points at glyphs that are gone.
+    atlas_fill: f32,
 }
 
 impl RostraApp {
@@ -141,6 +155,7 @@ impl RostraApp {
         options: &StartOptions,
     ) -> RostraApp {
         ctx.set_fonts(crate::theme::fonts::definitions());
+        startup::mark("fonts handed to egui");
         let mut app = RostraApp {
             show: Show::new(&Deck::default()),
             deck: Deck::default(),
@@ -155,9 +170,20 @@ impl RostraApp {
             console: console::ConsoleState::default(),
             session: session::Session::new(options),
             options: options.clone(),
+            warm_up: None,
+            atlas_fill: 0.0,
+            bench: options.bench.clone().map(|sink| {
+                bench::BenchRun::new(
+                    sink,
+                    options
+                        .process_start
+                        .unwrap_or_else(std::time::Instant::now),
+                )
+            }),
         }
         .with_console(options);
         app.install_deck(ctx, deck, base_dir, options.deck_path.clone(), None);
+        startup::mark("app ready");
         app
     }
 
@@ -181,19 +207,9 @@ impl RostraApp {
         if !same_base {
             self.images = ImageLoader::new(base_dir, Some(ctx.clone()));
         }
-        for slide in &deck.slides {
-            for img in slide.images() {
-                self.images.request(&img.src);
-            }
-            if let Some(bg) = slide.attributes.get("data-background-image") {
-                self.images.request(bg);
-            }
-        }
-        // Highlighting takes milliseconds per block: do it before the slides are reached.
-        let (warm_deck, warm_theme) = (deck.clone(), self.theme.clone());
-        let _ = std::thread::Builder::new()
-            .name("rostra-highlight".into())
-            .spawn(move || crate::scene::warm_up(&warm_deck, &warm_theme));
+        // Highlighting takes milliseconds per block: do it before the slides are reached, but
+        // after the first frame, which it would otherwise slow on a two-core laptop.
+        self.warm_up = Some((deck.clone(), self.theme.clone()));
         let remembered = match (&position, &path) {
             (None, Some(p)) => self.session.recent.position_of(p),
             _ => None,
@@ -209,11 +225,38 @@ impl RostraApp {
         self.deck = deck;
         self.scenes = Scenes::default();
         self.pairing = None;
+        self.sync_images();
         self.console_deck_changed();
         if let Some(p) = path {
             self.start_watching(ctx, &p);
         }
         ctx.request_repaint();
+    }
+
+    /// Asks for the images of the slides near the current one (two back, three ahead) and
+    /// lets the others go, so a deck of a hundred photographs holds only a handful.
+    fn sync_images(&mut self) {
+        let n = self.deck.slides.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.show.position().slide.min(n - 1);
+        let (lo, hi) = (cur.saturating_sub(2), (cur + 3).min(n - 1));
+        let mut wanted: Vec<String> = Vec::new();
+        for slide in &self.deck.slides[lo..=hi] {
+            let bg = slide.attributes.get("data-background-image");
+            for src in slide.images().into_iter().map(|i| i.src.as_str()).chain(bg) {
+                if !wanted.iter().any(|w| w == src) {
+                    wanted.push(src.to_string());
+                }
+            }
+        }
+        // Current slide first, so it decodes first.
+        wanted.sort_by_key(|src| !self.deck.slides[cur].images().iter().any(|i| i.src == *src));
+        self.images.keep_only(wanted.iter().cloned().collect());
+        for src in &wanted {
+            self.images.request(src);
+        }
     }
 
     /// The deck on screen.
@@ -370,6 +413,7 @@ impl RostraApp {
             self.session.moved(self.show.position());
             if self.show.position().slide != before.slide {
                 self.console.slide_since = now;
+                self.sync_images();
             }
             // The other window must redraw too.
             ctx.request_repaint_of(egui::ViewportId::ROOT);
@@ -418,16 +462,37 @@ impl eframe::App for RostraApp {
             self.image_generation += 1;
         }
         let now = ctx.input(|i| i.time);
+        if startup::enabled() && ctx.cumulative_frame_nr() > 0 {
+            // The frame before this one has been presented.
+            startup::mark("first frame on screen");
+            if let Some(report) = startup::finish() {
+                eprint!("rostra start-up:\n{report}");
+            }
+        }
+        if ctx.cumulative_frame_nr() > 0 {
+            self.start_background();
+        }
         self.watch_monitors(ctx, frame, now);
         self.poll_session(ctx, now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        if fill < self.atlas_fill {
+            self.scenes = Scenes::default();
+            self.pairing = None;
+        }
+        self.atlas_fill = fill;
         let events = ctx.input(|i| i.events.clone());
         self.handle(&ctx, events);
+        self.drive_bench(&ctx, frame);
         let area = ui.max_rect();
         let now = ctx.input(|i| i.time);
+        let px = area.size().max_elem() * ctx.pixels_per_point();
+        if px.is_finite() && px >= 1.0 {
+            self.images.set_max_side(px as u32);
+        }
         if self.session.welcome {
             self.welcome_ui(ui);
             return;
@@ -474,6 +539,10 @@ impl eframe::App for RostraApp {
         if !self.console.separate_window_now() || self.session.banner_is_error() {
             self.banner_ui(ui);
         }
+        if startup::enabled() {
+            startup::mark("first frame built");
+            ctx.request_repaint();
+        }
         if let Some(stats) = &mut self.stats {
             if let Some(cpu) = frame.info().cpu_usage {
                 stats.record(now, cpu);
@@ -486,6 +555,32 @@ impl eframe::App for RostraApp {
 }
 
 impl RostraApp {
+    /// Work that must not delay the first frame: code highlighting.
+    fn start_background(&mut self) {
+        if let Some((deck, theme)) = self.warm_up.take() {
+            let _ = std::thread::Builder::new()
+                .name("rostra-highlight".into())
+                .spawn(move || crate::scene::warm_up(&deck, &theme));
+        }
+    }
+
+    /// `rostra bench`: one step whenever nothing moves; closes the window at the end.
+    fn drive_bench(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let Some(run) = &mut self.bench else { return };
+        let now = ctx.input(|i| i.time);
+        run.frame(frame.info().cpu_usage);
+        if let Some(c) = run.next_step(&self.show, now, self.images.pending()) {
+            self.apply_commands(ctx, vec![c], now);
+        }
+        if let Some(run) = &mut self.bench
+            && run.is_done()
+        {
+            run.finish(self.images.appeared());
+            ctx.send_viewport_cmd_to(egui::ViewportId::ROOT, ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+
     /// Lays slide `index` out for `area`, once.
     fn ensure_scene(&mut self, ctx: &egui::Context, index: usize, area: Rect) {
         let inputs = SceneInputs {
@@ -646,14 +741,28 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
     if !options.windowed && !options.welcome {
         viewport = viewport.with_fullscreen(true);
     }
+    // Vulkan, Metal or DX12: probing OpenGL as well costs ~30 ms and ~10 MB at start on
+    // Linux. WGPU_BACKEND=gl still selects OpenGL for machines that have nothing else.
+    let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    if std::env::var_os("WGPU_BACKEND").is_none() {
+        setup.instance_descriptor.backends = eframe::wgpu::Backends::PRIMARY;
+    }
     let native = eframe::NativeOptions {
         viewport,
+        wgpu_options: eframe::egui_wgpu::WgpuConfiguration {
+            wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
+            ..Default::default()
+        },
+        // Installed fonts for scripts the bundled ones lack; eframe scans them on a thread.
+        // (Added after the first frame instead, the atlas rebuild garbles a second viewport.)
+        system_font_fallback: options.system_fonts,
         ..Default::default()
     };
     eframe::run_native(
         "rostra",
         native,
         Box::new(move |cc| {
+            startup::mark("window and GPU ready");
             Ok(Box::new(RostraApp::new(
                 &cc.egui_ctx,
                 deck,
@@ -662,5 +771,10 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
             )))
         }),
     )
-    .map_err(|e| format!("cannot open a window: {e}"))
+    .map_err(|e| {
+        format!(
+            "cannot open a window: {e} (no Vulkan driver? try WGPU_BACKEND=gl, or install your \
+             graphics card's Vulkan driver, e.g. mesa-vulkan-drivers)"
+        )
+    })
 }

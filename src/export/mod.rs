@@ -5,7 +5,7 @@
 
 pub mod pdf;
 
-use crate::app::images::decode;
+use crate::app::images::{decode, resolve_local};
 use crate::deck::Deck;
 use crate::scene::{ImageSizes, ImageState, LayoutInput, layout};
 use crate::theme::Theme;
@@ -81,19 +81,14 @@ impl ExportImages {
                 if loaded.contains_key(src) {
                     continue;
                 }
-                let lower = src.to_ascii_lowercase();
-                let result = if lower.contains("://") && !lower.starts_with("file://") {
-                    Err("remote images are not fetched (rostra works offline)".to_string())
-                } else {
-                    let rel = src.split(['?', '#']).next().unwrap_or(src);
-                    let rel = rel.strip_prefix("file://").unwrap_or(rel);
-                    decode(&base.join(rel)).map(|(img, size)| {
+                let result = resolve_local(base, src).and_then(|path| {
+                    decode(&path).map(|(img, size)| {
                         (
                             ctx.load_texture(format!("img:{src}"), img, TextureOptions::LINEAR),
                             size,
                         )
                     })
-                };
+                });
                 loaded.insert(src.to_string(), result);
             }
         }
