@@ -98,6 +98,9 @@ enum Command {
         /// As JSON.
         #[arg(long)]
         json: bool,
+        /// Page as fast as frames come, without waiting for transitions or images.
+        #[arg(long)]
+        fast: bool,
     },
     /// Print the slide model.
     Dump {
@@ -179,9 +182,18 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Bench { ref deck, json }) => {
+        Some(Command::Bench {
+            ref deck,
+            json,
+            fast,
+        }) => {
             let sink: rostra::app::bench::BenchSink = Default::default();
-            present(&cli, Some(deck.clone()), Some(sink.clone()), started)?;
+            present(
+                &cli,
+                Some(deck.clone()),
+                Some((sink.clone(), fast)),
+                started,
+            )?;
             let report = sink
                 .lock()
                 .ok()
@@ -206,9 +218,13 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
 fn present(
     cli: &Cli,
     deck_path: Option<PathBuf>,
-    bench: Option<rostra::app::bench::BenchSink>,
+    bench: Option<(rostra::app::bench::BenchSink, bool)>,
     started: std::time::Instant,
 ) -> anyhow::Result<()> {
+    let (bench, bench_fast) = match bench {
+        Some((sink, fast)) => (Some(sink), fast),
+        None => (None, false),
+    };
     let welcome = deck_path.is_none();
     let path = match deck_path {
         Some(p) => p,
@@ -260,6 +276,7 @@ fn present(
         },
         bundled_dir: Some(bundled_dir()),
         bench,
+        bench_fast,
         process_start: Some(started),
         system_fonts: true,
     };

@@ -31,6 +31,8 @@ pub struct BenchReport {
     pub peak_rss_mib: Option<f64>,
     /// Image source and milliseconds from request to texture.
     pub images_ms: Vec<(String, f64)>,
+    /// The glyph atlas's size at the end, in pixels.
+    pub font_atlas: [usize; 2],
 }
 
 impl BenchReport {
@@ -60,6 +62,10 @@ impl BenchReport {
             self.peak_rss_mib
                 .map_or("unknown".into(), |m| format!("{m:.0} MiB")),
         );
+        row(
+            "glyph atlas",
+            format!("{} x {} px", self.font_atlas[0], self.font_atlas[1]),
+        );
         for (src, ms) in &self.images_ms {
             row("image", format!("{ms:>7.0} ms  {src}"));
         }
@@ -79,6 +85,9 @@ pub struct BenchRun {
     waiting_since: Option<f64>,
     sink: BenchSink,
     done: bool,
+    /// Page as fast as frames come: no waiting for transitions or images (a speaker
+    /// holding the arrow key).
+    pub fast: bool,
 }
 
 impl BenchRun {
@@ -92,6 +101,7 @@ impl BenchRun {
             waiting_since: None,
             sink,
             done: false,
+            fast: false,
         }
     }
 
@@ -107,12 +117,17 @@ impl BenchRun {
     /// The next command, once nothing is moving and the slide's images are in (or two
     /// seconds have passed); `None` while waiting. Sets `done` at the end of the deck.
     pub fn next_step(&mut self, show: &Show, now: f64, images_pending: bool) -> Option<Command> {
-        if self.done || show.slide_move(now).is_some() || show.fragment_move(now).is_some() {
+        if self.done {
             return None;
         }
-        let since = *self.waiting_since.get_or_insert(now);
-        if images_pending && now - since < 2.0 {
-            return None;
+        if !self.fast {
+            if show.slide_move(now).is_some() || show.fragment_move(now).is_some() {
+                return None;
+            }
+            let since = *self.waiting_since.get_or_insert(now);
+            if images_pending && now - since < 2.0 {
+                return None;
+            }
         }
         self.waiting_since = None;
         let mut probe = show.clone();
@@ -131,7 +146,7 @@ impl BenchRun {
     }
 
     /// Writes the report into the sink.
-    pub fn finish(&mut self, images: &[(String, Duration)]) {
+    pub fn finish(&mut self, images: &[(String, Duration)], font_atlas: [usize; 2]) {
         let ms: Vec<f32> = self.cpu.iter().map(|c| c * 1000.0).collect();
         let report = BenchReport {
             first_frame_ms: self.first_frame.unwrap_or_default().as_secs_f64() * 1000.0,
@@ -147,6 +162,7 @@ impl BenchRun {
                 .iter()
                 .map(|(s, d)| (s.clone(), d.as_secs_f64() * 1000.0))
                 .collect(),
+            font_atlas,
         };
         if let Ok(mut s) = self.sink.lock() {
             *s = Some(report);
@@ -192,7 +208,7 @@ mod tests {
         assert!(run.is_done());
         run.frame(Some(0.002));
         run.frame(Some(0.020));
-        run.finish(&[("a.png".into(), Duration::from_millis(40))]);
+        run.finish(&[("a.png".into(), Duration::from_millis(40))], [1, 1]);
         let r = sink.lock().ok().and_then(|s| s.clone()).expect("report");
         assert_eq!((r.steps, r.frames, r.over_16_7_ms), (2, 2, 1));
         assert!(r.table().contains("a.png"));

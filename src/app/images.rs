@@ -456,6 +456,30 @@ mod tests {
     }
 
     #[test]
+    fn paths_outside_the_deck_folder_and_device_files_are_refused_unread() {
+        let dir = std::env::temp_dir().join(format!("rostra-resolve-{}", std::process::id()));
+        let deck = dir.join("deck");
+        std::fs::create_dir_all(deck.join("img")).expect("dirs");
+        std::fs::write(deck.join("img/ok.png"), b"x").expect("write");
+        std::fs::write(dir.join("secret.png"), b"x").expect("write");
+        assert!(resolve_local(&deck, "img/ok.png").is_ok());
+        assert!(resolve_local(&deck, "./img/ok.png?v=2#x").is_ok());
+        let outside = resolve_local(&deck, "../secret.png").expect_err("outside");
+        assert!(outside.contains("outside the deck's folder"), "{outside}");
+        assert!(resolve_local(&deck, "/dev/zero").is_err());
+        assert!(resolve_local(&deck, "file:///etc/passwd").is_err());
+        assert!(resolve_local(&deck, "https://example.org/a.png").is_err());
+        #[cfg(unix)]
+        {
+            // A link inside the folder that leads to a device is refused too.
+            let _ = std::os::unix::fs::symlink("/dev/zero", deck.join("img/zero.png"));
+            let e = resolve_local(&deck, "img/zero.png").expect_err("device");
+            assert!(e.contains("outside"), "{e}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn a_30000_square_png_is_refused_without_decoding() {
         let p = temp("huge.png", &png_header(30_000, 30_000));
         let err = decode(&p).unwrap_err();

@@ -63,6 +63,8 @@ pub struct StartOptions {
     pub bundled_dir: Option<PathBuf>,
     /// `rostra bench`: drive the deck and report here.
     pub bench: Option<bench::BenchSink>,
+    /// `rostra bench --fast`: a step every frame.
+    pub bench_fast: bool,
     /// When `main` began (for time to first frame).
     pub process_start: Option<std::time::Instant>,
     /// Fall back to installed fonts for scripts the bundled fonts lack (added after the first
@@ -173,12 +175,14 @@ impl RostraApp {
             warm_up: None,
             atlas_fill: 0.0,
             bench: options.bench.clone().map(|sink| {
-                bench::BenchRun::new(
+                let mut run = bench::BenchRun::new(
                     sink,
                     options
                         .process_start
                         .unwrap_or_else(std::time::Instant::now),
-                )
+                );
+                run.fast = options.bench_fast;
+                run
             }),
         }
         .with_console(options);
@@ -575,7 +579,8 @@ impl RostraApp {
         if let Some(run) = &mut self.bench
             && run.is_done()
         {
-            run.finish(self.images.appeared());
+            let atlas = ctx.fonts(|f| f.font_image_size());
+            run.finish(self.images.appeared(), atlas);
             ctx.send_viewport_cmd_to(egui::ViewportId::ROOT, ViewportCommand::Close);
         }
         ctx.request_repaint();

@@ -43,7 +43,12 @@ impl DeckWatcher {
         let deck_path = path.to_path_buf();
         let (raw_tx, raw_rx) = channel::<PathBuf>();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            if let Ok(ev) = res {
+            // Opening and reading a file is an event too: without this filter, decoding an
+            // image would report it changed, and it would be decoded again, forever.
+            if let Ok(ev) = res
+                && !ev.kind.is_access()
+                && !ev.kind.is_other()
+            {
                 for p in ev.paths {
                     let _ = raw_tx.send(p);
                 }
@@ -198,6 +203,11 @@ mod tests {
             |e| matches!(e, WatchEvent::Deck(Ok(d)) if d.slides.len() == 3),
         );
         assert!(matches!(ev, WatchEvent::Deck(_)));
+        // Reading an image (as the decoder does) is not a change: that would decode forever.
+        let _ = std::fs::read(dir.join("pic.png")).expect("read");
+        let _ = std::fs::read(&deck_path).expect("read");
+        let quiet = w.wait(Duration::from_millis(400));
+        assert!(quiet.is_none(), "a read was reported: {quiet:?}");
         // An image changes.
         std::fs::write(dir.join("pic.png"), b"yy").expect("write");
         let ev = wait_for(&w, "image change", |e| matches!(e, WatchEvent::Images(_)));

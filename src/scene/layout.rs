@@ -113,6 +113,17 @@ struct Layouter<'a, 'f> {
     section_frags: Vec<Vec<Frag>>,
 }
 
+/// Font sizes rounded to whole points: every distinct size rasterises its own glyphs into
+/// egui's atlas, and shrink-to-fit and window scaling would otherwise give each slide sizes of
+/// its own (the seed deck filled an 8192 x 1024 atlas before this; see `rostra bench`).
+fn glyph_size(size: f32) -> f32 {
+    if size.is_finite() {
+        size.round().max(1.0)
+    } else {
+        1.0
+    }
+}
+
 /// Relative luminance (0 = black, 1 = white), close enough to pick text colours.
 fn luminance(c: Color32) -> f32 {
     let [r, g, b, _] = c.to_array();
@@ -283,7 +294,7 @@ impl Layouter<'_, '_> {
         } else {
             FontFamily::Proportional
         };
-        FontId::new(st.size.max(1.0), family)
+        FontId::new(glyph_size(st.size), family)
     }
 
     fn format(&self, st: &TextStyle) -> TextFormat {
@@ -1079,7 +1090,7 @@ impl Layouter<'_, '_> {
         }
         let line_h = size * 1.25;
         let mono = |color: Color32| TextFormat {
-            font_id: FontId::new(size, FontFamily::Monospace),
+            font_id: FontId::new(glyph_size(size), FontFamily::Monospace),
             color,
             line_height: Some(line_h),
             ..TextFormat::default()
