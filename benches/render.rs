@@ -105,22 +105,7 @@ fn bench(c: &mut Criterion) {
         ..Default::default()
     };
     let all = FragmentFrame::still(usize::MAX);
-    let mut scenes = Vec::new();
-    for _ in 0..2 {
-        scenes.clear();
-        let _ = ctx.run_ui(raw(), |ui| {
-            for slide in &deck.slides {
-                let input = LayoutInput {
-                    slide,
-                    theme: &theme,
-                    canvas,
-                    scale,
-                    images: &images,
-                };
-                scenes.push(ui.ctx().fonts_mut(|fv| layout(&input, fv)));
-            }
-        });
-    }
+    let mut scenes = lay_out_all(&ctx, raw(), &deck, &theme, &images, canvas, scale);
     let vertices_of = |scene: &rostra::scene::Scene| -> usize {
         let out = ctx.run_ui(raw(), |ui| {
             ui::paint_scene(ui.painter(), screen, scene, all, &NoTextures);
@@ -172,22 +157,7 @@ fn bench_motion(c: &mut Criterion) {
         screen_rect: Some(screen),
         ..Default::default()
     };
-    let mut scenes = Vec::new();
-    for _ in 0..2 {
-        scenes.clear();
-        let _ = ctx.run_ui(raw(), |ui| {
-            for slide in &deck.slides {
-                let input = LayoutInput {
-                    slide,
-                    theme: &theme,
-                    canvas,
-                    scale,
-                    images: &images,
-                };
-                scenes.push(ui.ctx().fonts_mut(|fv| layout(&input, fv)));
-            }
-        });
-    }
+    let scenes = lay_out_all(&ctx, raw(), &deck, &theme, &images, canvas, scale);
     let motions = SlideMotion::for_deck(&deck, None);
     let all = FragmentFrame::still(usize::MAX);
     let none = FragmentFrame::still(0);
@@ -257,6 +227,35 @@ fn bench_motion(c: &mut Criterion) {
             },
         );
     }
+}
+
+/// Every slide of `deck` laid out inside an egui pass (twice, so the glyph cache is warm).
+fn lay_out_all(
+    ctx: &egui::Context,
+    raw: RawInput,
+    deck: &deck::Deck,
+    theme: &Theme,
+    images: &FileImageSizes,
+    canvas: Vec2,
+    scale: f32,
+) -> Vec<rostra::scene::Scene> {
+    let mut scenes = Vec::new();
+    for _ in 0..2 {
+        scenes.clear();
+        let _ = ctx.run_ui(raw.clone(), |ui| {
+            for slide in &deck.slides {
+                let input = LayoutInput {
+                    slide,
+                    theme,
+                    canvas,
+                    scale,
+                    images,
+                };
+                scenes.push(ui.ctx().fonts_mut(|fv| layout(&input, fv)));
+            }
+        });
+    }
+    scenes
 }
 
 criterion_group!(benches, bench, bench_motion);

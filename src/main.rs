@@ -257,7 +257,10 @@ fn present(
         attendance: cli.attendance.clone(),
         total_time: cli
             .total_time
-            .or(config.total_time_minutes)
+            .filter(|m| m.is_finite() && *m > 0.0)
+            .map(|m| m * 60.0),
+        fallback_total_time: config
+            .total_time_minutes
             .filter(|m| m.is_finite() && *m > 0.0)
             .map(|m| m * 60.0),
         audience_screen: cli.audience_screen.or(config.audience_screen),

@@ -2,13 +2,14 @@
 //! the console move the same show the audience sees, the timer starts with the talk, the QR
 //! code on the audience screen decodes back to the link, and the console looks right.
 
+mod common;
+
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rostra::app::{RostraApp, StartOptions};
 use rostra::deck::{self, Options};
 use std::path::PathBuf;
-use std::time::Duration;
 
 fn harness(size: Vec2, wgpu: bool) -> Harness<'static, RostraApp> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
@@ -26,27 +27,8 @@ fn harness(size: Vec2, wgpu: bool) -> Harness<'static, RostraApp> {
         app.freeze_clock("14:05");
         app
     });
-    for _ in 0..500 {
-        h.step();
-        if !h.state().images_pending() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
+    common::settle_images(&mut h, RostraApp::images_pending);
     h
-}
-
-/// Images near the current slide decode on their own thread after each move.
-fn wait_for_images(h: &mut Harness<'_, RostraApp>) {
-    for _ in 0..500 {
-        h.step();
-        if !h.state().images_pending() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
 }
 
 fn click(h: &mut Harness<'_, RostraApp>, x: f32, y: f32) {
@@ -156,7 +138,7 @@ fn console_looks_right() {
     // Hold the clock still while the slide's images decode, so the timer reads the same.
     let t = h.ctx.input(|i| i.time);
     h.input_mut().time = Some(t);
-    wait_for_images(&mut h);
+    common::settle_images(&mut h, RostraApp::images_pending);
     h.snapshot("console");
 }
 

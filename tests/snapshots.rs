@@ -2,12 +2,13 @@
 //! software Vulkan in CI). kittest panics on any glyph no font has, so the Hangul slides also
 //! prove the bundled font. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` refreshes them.
 
+mod common;
+
 use eframe::egui::{Event, Key, Vec2};
 use egui_kittest::Harness;
 use rostra::app::{RostraApp, StartOptions};
 use rostra::deck::{self, Options};
 use std::path::PathBuf;
-use std::time::Duration;
 
 fn harness() -> Harness<'static, RostraApp> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
@@ -23,14 +24,7 @@ fn harness() -> Harness<'static, RostraApp> {
         .wgpu()
         .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
     // Images decode on their own thread; wait for them so every snapshot is complete.
-    for _ in 0..500 {
-        h.step();
-        if !h.state().images_pending() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
+    common::settle_images(&mut h, RostraApp::images_pending);
     h
 }
 
@@ -46,14 +40,7 @@ fn go_to(h: &mut Harness<'_, RostraApp>, slide: usize, steps: usize) {
     let p = h.state().show().position();
     assert_eq!((p.slide + 1, p.shown), (slide, steps));
     // Images near the new slide decode on their own thread.
-    for _ in 0..500 {
-        if !h.state().images_pending() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run();
+    common::settle_images(h, RostraApp::images_pending);
 }
 
 #[test]

@@ -111,7 +111,8 @@ impl RostraApp {
             .collect();
         let total = options
             .total_time
-            .or(self.deck.meta.total_time_secs.map(|t| t as f64));
+            .or(self.deck.meta.total_time_secs.map(|t| t as f64))
+            .or(options.fallback_total_time);
         c.plan = timer::plan(&timings, total);
     }
 
@@ -266,13 +267,7 @@ impl RostraApp {
             self.ensure_scene(&ctx, next_pos.slide, area);
         }
         let steps = self.show.stop().map_or(0, |s| s.steps);
-        let frame = FragmentFrame {
-            shown: pos.shown,
-            moving: self
-                .show
-                .fragment_move(now)
-                .map(|m| (m, (now - m.started_secs) as f32)),
-        };
+        let frame = self.fragment_frame(now);
         let current = self.scenes.map.get(&pos.slide).map(|scene| Preview {
             scene,
             frame,

@@ -41,6 +41,8 @@ pub struct StartOptions {
     pub attendance: Option<String>,
     /// Planned talk length in seconds (`--total-time`), before `revealOptions.totalTime`.
     pub total_time: Option<f64>,
+    /// Planned talk length from the settings file, for decks that give none.
+    pub fallback_total_time: Option<f64>,
     /// Which monitor (0-based) shows the audience view (`--audience-screen`).
     pub audience_screen: Option<usize>,
     /// Start with the presenter console closed.
@@ -597,16 +599,21 @@ impl RostraApp {
         self.scenes.ensure(ctx, inputs, index, area.size());
     }
 
-    /// The slides: overview grid, a transition or morph in flight, or the current slide.
-    fn paint_slides(&mut self, ctx: &egui::Context, painter: &egui::Painter, area: Rect, now: f64) {
-        let position = self.show.position();
-        let frame = FragmentFrame {
-            shown: position.shown,
+    /// The current slide's fragment state at `now`, a step in flight included.
+    fn fragment_frame(&self, now: f64) -> FragmentFrame {
+        FragmentFrame {
+            shown: self.show.position().shown,
             moving: self
                 .show
                 .fragment_move(now)
                 .map(|m| (m, (now - m.started_secs) as f32)),
-        };
+        }
+    }
+
+    /// The slides: overview grid, a transition or morph in flight, or the current slide.
+    fn paint_slides(&mut self, ctx: &egui::Context, painter: &egui::Painter, area: Rect, now: f64) {
+        let position = self.show.position();
+        let frame = self.fragment_frame(now);
         if let Some(ov) = self.show.overview(now) {
             self.paint_overview(ctx, painter, area, now, ov);
             return;

@@ -1037,7 +1037,8 @@ impl Layouter<'_, '_> {
                 };
                 let job = LayoutJob::single_section(marker.clone(), l.format(&bullet_style));
                 let galley = l.fonts.layout_job(job);
-                let gap = st.size * 0.35;
+                // The marker stays inside the indent even where a font's bullet is wide.
+                let gap = (st.size * 0.35).min((indent - galley.rect.width()).max(0.0));
                 let rect = galley.rect.translate(vec2(-galley.rect.width() - gap, 0.0));
                 // Keyed by its item's text so a matched item's bullet travels with it.
                 let key = match laid.items.first() {

@@ -71,3 +71,16 @@ pub fn all_inlines(s: &Slide) -> Vec<Inline> {
     });
     out
 }
+
+/// Steps a kittest harness until `pending()` says the images have decoded (their own thread
+/// does it) or five seconds pass, then lets it settle.
+pub fn settle_images<S>(h: &mut egui_kittest::Harness<'_, S>, pending: impl Fn(&S) -> bool) {
+    for _ in 0..500 {
+        h.step();
+        if !pending(h.state()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+}
