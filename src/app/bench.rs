@@ -33,6 +33,8 @@ pub struct BenchReport {
     pub images_ms: Vec<(String, f64)>,
     /// The glyph atlas's size at the end, in pixels.
     pub font_atlas: [usize; 2],
+    /// The five slowest frames: milliseconds and the slide (1-based) on screen.
+    pub slowest: Vec<(f64, usize)>,
 }
 
 impl BenchReport {
@@ -62,6 +64,12 @@ impl BenchReport {
             self.peak_rss_mib
                 .map_or("unknown".into(), |m| format!("{m:.0} MiB")),
         );
+        let slow: Vec<String> = self
+            .slowest
+            .iter()
+            .map(|(ms, slide)| format!("{ms:.1} ms (slide {slide})"))
+            .collect();
+        row("slowest frames", slow.join(", "));
         row(
             "glyph atlas",
             format!("{} x {} px", self.font_atlas[0], self.font_atlas[1]),
@@ -81,6 +89,7 @@ pub struct BenchRun {
     process_start: Instant,
     first_frame: Option<Duration>,
     cpu: Vec<f32>,
+    slides: Vec<usize>,
     steps: usize,
     waiting_since: Option<f64>,
     sink: BenchSink,
@@ -97,6 +106,7 @@ impl BenchRun {
             process_start,
             first_frame: None,
             cpu: Vec::new(),
+            slides: Vec::new(),
             steps: 0,
             waiting_since: None,
             sink,
@@ -105,12 +115,13 @@ impl BenchRun {
         }
     }
 
-    /// Records a frame (`cpu`: eframe's measure of the previous frame).
-    pub fn frame(&mut self, cpu: Option<f32>) {
+    /// Records a frame (`cpu`: eframe's measure of the previous frame, which showed `slide`).
+    pub fn frame(&mut self, cpu: Option<f32>, slide: usize) {
         if self.first_frame.is_none() {
             self.first_frame = Some(self.process_start.elapsed());
         } else if let Some(c) = cpu {
             self.cpu.push(c);
+            self.slides.push(slide + 1);
         }
     }
 
@@ -163,6 +174,16 @@ impl BenchRun {
                 .map(|(s, d)| (s.clone(), d.as_secs_f64() * 1000.0))
                 .collect(),
             font_atlas,
+            slowest: {
+                let mut all: Vec<(f64, usize)> = ms
+                    .iter()
+                    .zip(&self.slides)
+                    .map(|(m, s)| (f64::from(*m), *s))
+                    .collect();
+                all.sort_by(|a, b| b.0.total_cmp(&a.0));
+                all.truncate(5);
+                all
+            },
         };
         if let Ok(mut s) = self.sink.lock() {
             *s = Some(report);
@@ -191,7 +212,7 @@ mod tests {
                 steps: 0,
             },
         ]);
-        run.frame(None);
+        run.frame(None, 0);
         assert_eq!(run.next_step(&show, 0.0, true), None, "waits for images");
         let c = run
             .next_step(&show, 2.5, true)
@@ -206,11 +227,12 @@ mod tests {
         show.apply(&c, 3.0);
         assert_eq!(run.next_step(&show, 4.0, false), None);
         assert!(run.is_done());
-        run.frame(Some(0.002));
-        run.frame(Some(0.020));
+        run.frame(Some(0.002), 0);
+        run.frame(Some(0.020), 1);
         run.finish(&[("a.png".into(), Duration::from_millis(40))], [1, 1]);
         let r = sink.lock().ok().and_then(|s| s.clone()).expect("report");
         assert_eq!((r.steps, r.frames, r.over_16_7_ms), (2, 2, 1));
         assert!(r.table().contains("a.png"));
+        assert_eq!(r.slowest.first().map(|s| s.1), Some(2));
     }
 }

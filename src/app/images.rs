@@ -199,9 +199,9 @@ impl ImageLoader {
         }
     }
 
-    /// Takes finished decodes and uploads them; returns whether anything changed.
-    pub fn poll(&mut self, ctx: &Context) -> bool {
-        let mut changed = false;
+    /// Takes finished decodes and uploads them; returns the sources that changed.
+    pub fn poll(&mut self, ctx: &Context) -> Vec<String> {
+        let mut changed = Vec::new();
         while let Ok(d) = self.results.try_recv() {
             if self.wanted.as_ref().is_some_and(|w| !w.contains(&d.src)) {
                 // Asked for, then left behind: the talk moved on.
@@ -221,8 +221,8 @@ impl ImageLoader {
                 },
                 Err(e) => Entry::Failed(e),
             };
+            changed.push(d.src.clone());
             self.entries.insert(d.src, entry);
-            changed = true;
         }
         changed
     }

@@ -74,22 +74,20 @@ pub struct StartOptions {
     pub system_fonts: bool,
 }
 
-/// Laid-out slides for one window size and image state: each slide laid out once, reused by
-/// every frame, transition, morph and overview cell until the size or an image changes.
+/// Laid-out slides for one window size: each slide laid out once, reused by every frame,
+/// transition, morph and overview cell until the size changes or one of its images arrives.
 #[derive(Default)]
 struct Scenes {
     size: Vec2,
-    generation: u64,
     map: HashMap<usize, Scene>,
 }
 
 impl Scenes {
     /// Lays slide `index` out if it is not yet.
     fn ensure(&mut self, ctx: &egui::Context, app: SceneInputs<'_>, index: usize, size: Vec2) {
-        if self.size != size || self.generation != app.generation {
+        if self.size != size {
             self.map.clear();
             self.size = size;
-            self.generation = app.generation;
         }
         if self.map.contains_key(&index) {
             return;
@@ -124,7 +122,6 @@ struct SceneInputs<'a> {
     deck: &'a Deck,
     theme: &'a Theme,
     images: &'a ImageLoader,
-    generation: u64,
 }
 
 /// The running presentation.
@@ -135,7 +132,6 @@ pub struct RostraApp {
     images: ImageLoader,
     scenes: Scenes,
     pairing: Option<((usize, usize), Pairing)>,
-    image_generation: u64,
     stats: Option<FrameStats>,
     jump: Option<String>,
     fullscreen: bool,
@@ -167,7 +163,6 @@ impl RostraApp {
             images: ImageLoader::new(base_dir.clone(), Some(ctx.clone())),
             scenes: Scenes::default(),
             pairing: None,
-            image_generation: 0,
             stats: options.stats.then(FrameStats::default),
             jump: None,
             fullscreen: !options.windowed && !options.welcome,
@@ -464,8 +459,24 @@ pub fn action_for(key: Key, m: Modifiers) -> Option<Action> {
 
 impl eframe::App for RostraApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
-        if self.images.poll(ctx) {
-            self.image_generation += 1;
+        let arrived = self.images.poll(ctx);
+        if !arrived.is_empty() {
+            // Only the slides that show these images are laid out again, one at a time as
+            // they are drawn, not every cached slide in the frame the image lands in.
+            let deck = &self.deck;
+            self.scenes.map.retain(|&i, _| {
+                deck.slides.get(i).is_none_or(|slide| {
+                    let bg = slide.attributes.get("data-background-image");
+                    !slide
+                        .images()
+                        .into_iter()
+                        .map(|img| img.src.as_str())
+                        .chain(bg)
+                        .any(|src| arrived.iter().any(|a| a == src))
+                })
+            });
+            self.pairing = None;
+            ctx.request_repaint();
         }
         let now = ctx.input(|i| i.time);
         if startup::enabled() && ctx.cumulative_frame_nr() > 0 {
@@ -574,7 +585,7 @@ impl RostraApp {
     fn drive_bench(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(run) = &mut self.bench else { return };
         let now = ctx.input(|i| i.time);
-        run.frame(frame.info().cpu_usage);
+        run.frame(frame.info().cpu_usage, self.show.position().slide);
         if let Some(c) = run.next_step(&self.show, now, self.images.pending()) {
             self.apply_commands(ctx, vec![c], now);
         }
@@ -594,7 +605,6 @@ impl RostraApp {
             deck: &self.deck,
             theme: &self.theme,
             images: &self.images,
-            generation: self.image_generation,
         };
         self.scenes.ensure(ctx, inputs, index, area.size());
     }
@@ -665,6 +675,15 @@ impl RostraApp {
         }
         if frame.moving.is_some() {
             ctx.request_repaint();
+        } else {
+            // Lay the neighbours out now, while nothing moves, so a transition's first frame
+            // only interpolates (layout of a code slide is the slowest thing a frame can do).
+            let n = self.deck.slides.len();
+            for i in [position.slide + 1, position.slide.wrapping_sub(1)] {
+                if i < n {
+                    self.ensure_scene(ctx, i, area);
+                }
+            }
         }
     }
 
