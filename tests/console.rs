@@ -18,7 +18,10 @@ fn harness(size: Vec2, wgpu: bool) -> Harness<'static, RostraApp> {
         total_time: Some(40.0 * 60.0),
         ..Default::default()
     };
-    let mut b = Harness::builder().with_size(size);
+    let mut b = Harness::builder()
+        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
+        .with_max_steps(64)
+        .with_size(size);
     if wgpu {
         b = b.wgpu();
     }
@@ -151,6 +154,8 @@ fn screen_share_mode_opens_the_console_as_a_second_viewport_in_sync() {
         ..Default::default()
     };
     let mut h = Harness::builder()
+        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
+        .with_max_steps(64)
         .with_size(Vec2::new(1600.0, 1000.0))
         .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
     h.run_steps(60);

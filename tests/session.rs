@@ -28,6 +28,8 @@ fn app(path: &Path, recent: &Path, welcome: bool) -> Harness<'static, RostraApp>
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Harness::builder()
+        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
+        .with_max_steps(64)
         .with_size(Vec2::new(640.0, 360.0))
         .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, base, &options))
 }

@@ -20,6 +20,8 @@ fn harness() -> Harness<'static, RostraApp> {
         ..Default::default()
     };
     let mut h = Harness::builder()
+        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
+        .with_max_steps(64)
         .with_size(Vec2::new(640.0, 360.0))
         .wgpu()
         .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));

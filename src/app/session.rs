@@ -49,6 +49,10 @@ pub struct Session {
     deck_options: deck::Options,
     unsaved_position: Option<(f64, Position)>,
     last_position: Position,
+    /// Saves in order: each write carries a number, and an older one that finishes late is
+    /// not written over a newer one.
+    save_seq: u64,
+    saved_seq: std::sync::Arc<std::sync::Mutex<u64>>,
 }
 
 impl Session {
@@ -85,6 +89,8 @@ impl Session {
             deck_options: options.deck_options.clone(),
             unsaved_position: None,
             last_position: Position { slide: 0, shown: 0 },
+            save_seq: 0,
+            saved_seq: Default::default(),
         }
     }
 
@@ -133,7 +139,9 @@ impl Session {
     /// The talk moved: remember it (written a second later, off the UI thread).
     pub fn moved(&mut self, p: Position) {
         self.last_position = p;
-        self.unsaved_position = Some((f64::NAN, p));
+        if self.recent_file.is_some() && self.path.is_some() {
+            self.unsaved_position = Some((f64::NAN, p));
+        }
     }
 }
 
@@ -312,9 +320,17 @@ impl RostraApp {
         let p = self.session.last_position;
         self.session.recent.remember(&path, p.slide, p.shown);
         let list = self.session.recent.clone();
+        self.session.save_seq += 1;
+        let seq = self.session.save_seq;
+        let saved = self.session.saved_seq.clone();
         let _ = std::thread::Builder::new()
             .name("rostra-recent".into())
             .spawn(move || {
+                let Ok(mut last) = saved.lock() else { return };
+                if *last > seq {
+                    return;
+                }
+                *last = seq;
                 if let Err(e) = list.save(&file) {
                     log::warn!("cannot remember recent decks in {}: {e}", file.display());
                 }
