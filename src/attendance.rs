@@ -84,37 +84,34 @@ pub fn deck_links(deck: &Deck) -> Vec<(usize, String)> {
 /// The deck's attendance slide: the first whose blocks are all headings or paragraphs, with
 /// exactly one web link, where that link's block holds nothing but the link.
 fn attendance_slide(deck: &Deck) -> Option<(usize, String)> {
+    // Nothing but the link: links and blank text only.
+    let only_links = |content: &[Inline]| {
+        content.iter().all(|c| match c {
+            Inline::Link { .. } | Inline::LineBreak { .. } => true,
+            Inline::Text { text, .. } => text.trim().is_empty(),
+            _ => false,
+        })
+    };
     deck.slides.iter().enumerate().find_map(|(i, slide)| {
         let mut links = Vec::new();
-        let mut only_link_block = false;
-        let mut plain = true;
+        let mut link_block_alone = false;
         for b in &slide.blocks {
-            match b {
-                Block::Heading { content, .. }
-                | Block::Paragraph { content, .. }
-                | Block::Plain { content } => {
-                    let before = links.len();
-                    links_in(content, &mut links);
-                    let text = crate::deck::inline_text(content);
-                    if links.len() == before + 1 {
-                        let href = &links[before];
-                        let label: Vec<String> = {
-                            let mut v = Vec::new();
-                            for c in content {
-                                if let Inline::Link { content, .. } = c {
-                                    v.push(crate::deck::inline_text(content));
-                                }
-                            }
-                            v
-                        };
-                        let rest = label.iter().fold(text.clone(), |t, l| t.replacen(l, "", 1));
-                        only_link_block = rest.trim().is_empty() && is_web_link(href);
-                    }
-                }
-                _ => plain = false,
+            let (Block::Heading { content, .. }
+            | Block::Paragraph { content, .. }
+            | Block::Plain { content }) = b
+            else {
+                return None;
+            };
+            let before = links.len();
+            links_in(content, &mut links);
+            if links.len() > before {
+                link_block_alone = only_links(content);
             }
         }
-        (plain && links.len() == 1 && only_link_block).then(|| (i, links[0].clone()))
+        match links.as_slice() {
+            [url] if link_block_alone && is_web_link(url) => Some((i, url.clone())),
+            _ => None,
+        }
     })
 }
 

@@ -364,10 +364,15 @@ impl RostraApp {
                     url,
                     source: Source::Picked,
                 })),
-                ConsoleAction::ToggleTimer => self.console.timer.toggle(now),
-                ConsoleAction::ResetTimer => self.console.timer.reset(),
+                // Clicks do what their keys do.
+                ConsoleAction::ToggleTimer => {
+                    self.console_action(&ctx, Action::Timer, now);
+                }
+                ConsoleAction::ResetTimer => {
+                    self.console_action(&ctx, Action::TimerReset, now);
+                }
                 ConsoleAction::ToggleQr => {
-                    self.console.qr_shown = !self.console.qr_shown && self.console.qr.is_some();
+                    self.console_action(&ctx, Action::Qr, now);
                 }
             }
         }

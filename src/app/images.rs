@@ -36,16 +36,7 @@ struct Decoded {
 /// Remote URLs are never fetched, and a path that leads outside the folder (`../..`, an
 /// absolute path, a link elsewhere) is refused unread, as are device files.
 pub fn resolve_local(base: &Path, src: &str) -> Result<PathBuf, String> {
-    let lower = src.to_ascii_lowercase();
-    if lower.starts_with("//")
-        || lower.starts_with("data:")
-        || (lower.contains("://") && !lower.starts_with("file://"))
-    {
-        return Err("remote images are not fetched (rostra works offline)".into());
-    }
-    let rel = src.split(['?', '#']).next().unwrap_or(src);
-    let rel = rel.strip_prefix("file://").unwrap_or(rel);
-    let path = base.join(rel);
+    let path = local_path(base, src)?;
     let real =
         std::fs::canonicalize(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let root = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
@@ -58,11 +49,25 @@ pub fn resolve_local(base: &Path, src: &str) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// The path `src` names under `base`, without touching the disk; remote sources are refused.
+fn local_path(base: &Path, src: &str) -> Result<PathBuf, String> {
+    let lower = src.to_ascii_lowercase();
+    if lower.starts_with("//")
+        || lower.starts_with("data:")
+        || (lower.contains("://") && !lower.starts_with("file://"))
+    {
+        return Err("remote images are not fetched (rostra works offline)".into());
+    }
+    let rel = src.split(['?', '#']).next().unwrap_or(src);
+    let rel = rel.strip_prefix("file://").unwrap_or(rel);
+    Ok(base.join(rel))
+}
+
 /// The cache of a deck's images and the worker that fills it. Only the images of slides
 /// near the current one are kept (see [`ImageLoader::keep_only`]), at the screen's size.
 pub struct ImageLoader {
     base: PathBuf,
-    requests: Option<Sender<(String, PathBuf)>>,
+    requests: Option<Sender<String>>,
     results: Receiver<Decoded>,
     entries: HashMap<String, Entry>,
     wanted: Option<HashSet<String>>,
@@ -74,7 +79,7 @@ pub struct ImageLoader {
 impl ImageLoader {
     /// A loader for images relative to `base` (the deck's folder); `ctx` is woken on results.
     pub fn new(base: PathBuf, ctx: Option<Context>) -> ImageLoader {
-        let (req_tx, req_rx) = channel::<(String, PathBuf)>();
+        let (req_tx, req_rx) = channel::<String>();
         let (res_tx, res_rx) = channel::<Decoded>();
         // Until the window says its size: a 1080p projector's width.
         let max_side = Arc::new(AtomicU32::new(1920));
@@ -83,7 +88,7 @@ impl ImageLoader {
         let spawned = std::thread::Builder::new()
             .name("rostra-images".into())
             .spawn(move || {
-                for (src, _) in req_rx {
+                for src in req_rx {
                     let decoded = resolve_local(&root, &src)
                         .and_then(|path| decode_at(&path, side.load(Ordering::Relaxed)));
                     let (result, size) = match decoded {
@@ -150,16 +155,7 @@ impl ImageLoader {
 
     /// The full path `src` is read from, for local images.
     pub fn path_of(&self, src: &str) -> Option<PathBuf> {
-        let lower = src.to_ascii_lowercase();
-        if lower.contains("://") && !lower.starts_with("file://")
-            || lower.starts_with("//")
-            || lower.starts_with("data:")
-        {
-            return None;
-        }
-        let rel = src.split(['?', '#']).next().unwrap_or(src);
-        let rel = rel.strip_prefix("file://").unwrap_or(rel);
-        Some(self.base.join(rel))
+        local_path(&self.base, src).ok()
     }
 
     /// Asks for `src` unless it is known already.
@@ -167,26 +163,15 @@ impl ImageLoader {
         if self.entries.contains_key(src) {
             return;
         }
-        let lower = src.to_ascii_lowercase();
-        if lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("//")
-            || lower.starts_with("data:")
-        {
-            self.entries.insert(
-                src.to_string(),
-                Entry::Failed("remote images are not fetched (rostra works offline)".into()),
-            );
+        if let Err(e) = local_path(&self.base, src) {
+            self.entries.insert(src.to_string(), Entry::Failed(e));
             return;
         }
-        let rel = src.split(['?', '#']).next().unwrap_or(src);
-        let rel = rel.strip_prefix("file://").unwrap_or(rel);
-        let path = self.base.join(rel);
         if let Some(w) = &mut self.wanted {
             w.insert(src.to_string());
         }
         match &self.requests {
-            Some(tx) if tx.send((src.to_string(), path)).is_ok() => {
+            Some(tx) if tx.send(src.to_string()).is_ok() => {
                 self.entries.insert(src.to_string(), Entry::Loading);
                 self.asked.insert(src.to_string(), Instant::now());
             }
@@ -373,11 +358,6 @@ impl FileImageSizes {
 
 impl ImageSizes for FileImageSizes {
     fn state(&self, src: &str) -> ImageState {
-        let lower = src.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
-        {
-            return ImageState::Failed("remote images are not fetched".into());
-        }
         let path = match resolve_local(&self.base, src) {
             Ok(p) => p,
             Err(e) => return ImageState::Failed(e),

@@ -9,5 +9,6 @@ mod transition;
 
 pub use easing::Easing;
 pub use fragments::{FRAGMENT_SECS, FragmentStyle, Visual, ease, fragment_visual};
+pub(crate) use plan::seconds;
 pub use plan::{AutoAnimate, Change, SlideMotion};
 pub use transition::{Pose, Role, Transition, TransitionPair, speed_secs, transition_pose};

@@ -39,8 +39,8 @@ pub struct SlideMotion {
     pub at: (usize, usize),
 }
 
-/// Reads a non-negative number of seconds, refusing what would stall a talk.
-fn seconds(text: Option<&str>) -> Option<f32> {
+/// Reads a non-negative number of seconds (`1.5` or `1.5s`), refusing what would stall a talk.
+pub(crate) fn seconds(text: Option<&str>) -> Option<f32> {
     text.and_then(|t| t.trim().trim_end_matches('s').parse::<f32>().ok())
         .filter(|s| s.is_finite() && (0.0..=60.0).contains(s))
 }

@@ -137,12 +137,7 @@ pub struct ElementTiming {
 impl ElementTiming {
     /// The timing written on an element, if it has any.
     pub fn from_attrs(attrs: &crate::deck::Attributes) -> Option<ElementTiming> {
-        let secs = |name: &str| {
-            attrs
-                .get(name)
-                .and_then(|t| t.trim().trim_end_matches('s').parse::<f32>().ok())
-                .filter(|s| s.is_finite() && (0.0..=60.0).contains(s))
-        };
+        let secs = |name: &str| crate::motion::seconds(attrs.get(name));
         let t = ElementTiming {
             delay: secs("data-auto-animate-delay"),
             duration: secs("data-auto-animate-duration"),
