@@ -215,21 +215,15 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
 }
 
 /// Opens the presentation (or, with `bench`, drives it and reports).
+/// Opens the deck (or the tour behind the welcome screen) in a window until it is closed.
 fn present(
     cli: &Cli,
     deck_path: Option<PathBuf>,
     bench: Option<(rostra::app::bench::BenchSink, bool)>,
     started: std::time::Instant,
 ) -> anyhow::Result<()> {
-    let (bench, bench_fast) = match bench {
-        Some((sink, fast)) => (Some(sink), fast),
-        None => (None, false),
-    };
-    let welcome = deck_path.is_none();
-    let path = match deck_path {
-        Some(p) => p,
-        None => bundled_dir().join("tour/slides.md"),
-    };
+    let deck_named = deck_path.is_some();
+    let path = deck_path.unwrap_or_else(|| bundled_dir().join("tour/slides.md"));
     let d = load(&path, &cli.separators)?;
     startup::mark("deck read and parsed");
     for diag in &d.diagnostics {
@@ -242,52 +236,38 @@ fn present(
         Some(p) => rostra::config::load(&p),
         None => (rostra::config::Config::default(), None),
     };
-    let (keymap, mut config_problems) = rostra::app::keys::KeyMap::from_config(&config.keys);
-    config_problems.extend(config_problem);
-    for p in &config_problems {
+    let requested = rostra::app::start::Requested {
+        deck_named,
+        deck_path: path,
+        window: cli.window,
+        theme: cli.theme.clone(),
+        transition: cli.transition.clone(),
+        stats: cli.stats,
+        attendance: cli.attendance.clone(),
+        total_time_minutes: cli.total_time,
+        audience_screen: cli.audience_screen,
+        no_console: cli.no_console,
+        deck_options: deck_options(&cli.separators),
+        bench,
+    };
+    let places = rostra::app::start::Places {
+        recent_file: rostra::config::state_dir().map(|d| d.join("recent.json")),
+        bundled_dir: Some(bundled_dir()),
+    };
+    let mut options = rostra::app::start::resolve(
+        requested,
+        &config,
+        config_problem.into_iter().collect(),
+        places,
+    );
+    options.process_start = Some(started);
+    for p in &options.config_problems {
         log::warn!("{p}");
     }
     startup::mark("settings read");
-    let benching = bench.is_some();
-    let options = rostra::app::StartOptions {
-        windowed: cli.window || benching,
-        theme: cli.theme.clone().or(config.theme.clone()),
-        transition: cli.transition.clone().or(config.transition.clone()),
-        stats: cli.stats,
-        attendance: cli.attendance.clone(),
-        total_time: cli
-            .total_time
-            .filter(|m| m.is_finite() && *m > 0.0)
-            .map(|m| m * 60.0),
-        fallback_total_time: config
-            .total_time_minutes
-            .filter(|m| m.is_finite() && *m > 0.0)
-            .map(|m| m * 60.0),
-        audience_screen: cli.audience_screen.or(config.audience_screen),
-        no_console: cli.no_console || benching,
-        deck_path: Some(path),
-        welcome: welcome && !benching,
-        keymap,
-        config_problems,
-        timer_starts_paused: config.timer_starts_paused,
-        deck_options: deck_options(&cli.separators),
-        // A bench run leaves no trace in the speaker's recent list.
-        recent_file: if benching {
-            None
-        } else {
-            rostra::config::state_dir().map(|d| d.join("recent.json"))
-        },
-        bundled_dir: Some(bundled_dir()),
-        bench,
-        bench_fast,
-        process_start: Some(started),
-        system_fonts: true,
-    };
     rostra::app::run(d, base, options).map_err(anyhow::Error::msg)
 }
 
-/// The bundled decks' folder: beside the source tree when run with cargo, else `decks/`
-/// under the current folder.
 fn bundled_dir() -> PathBuf {
     let in_tree = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/decks"));
     if in_tree.is_dir() {

@@ -1,7 +1,9 @@
 //! The audience window driven by keys, headless (egui_kittest with injected time): keys move
 //! the show as reveal.js's do, and overlays open and close.
 
-use eframe::egui::{Event, Key, Modifiers, Vec2};
+mod common;
+
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2};
 use egui_kittest::Harness;
 use rostra::app::{RostraApp, StartOptions};
 use rostra::deck::{self, Options};
@@ -113,10 +115,84 @@ fn black_screen_help_and_escape() {
 #[test]
 fn layout_happens_once_per_slide_not_per_frame() {
     let mut h = seed_harness();
-    h.run();
-    let first = h.state().scene().map(|s| s.items.len());
-    assert!(first.is_some_and(|n| n > 0));
+    common::settle_images(&mut h, RostraApp::images_pending);
+    let settled = h.state().layouts_done();
+    assert!(settled >= 2, "the slide and its neighbour: {settled}");
+    h.run_steps(20);
+    assert_eq!(
+        h.state().layouts_done(),
+        settled,
+        "idle frames lay nothing out"
+    );
     press(&mut h, Key::ArrowRight);
-    let second = h.state().scene().map(|s| s.items.len());
-    assert_ne!(first, second, "a new slide gets a new scene");
+    common::settle_images(&mut h, RostraApp::images_pending);
+    let after = h.state().layouts_done();
+    assert_eq!(after, settled + 1, "only the new neighbour is laid out");
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(
+        h.state().layouts_done(),
+        after,
+        "slides seen before are reused"
+    );
+}
+
+#[test]
+fn a_click_in_the_overview_goes_through_the_command_queue() {
+    // Wide enough that the overview shows the image slide seven cells to the right.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
+    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
+    let target = 7;
+    let src = deck.slides[target].images()[0].src.clone();
+    let options = StartOptions {
+        windowed: true,
+        no_console: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_max_steps(64)
+        .with_size(Vec2::new(3400.0, 300.0))
+        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
+    h.run();
+    assert!(
+        !h.state().image_ready(&src),
+        "seven slides away: not loaded yet"
+    );
+    press(&mut h, Key::O);
+    assert!(h.state().show().overview_open());
+    assert!(!h.state().timer().is_started());
+    // The cells' centres, as the overview lays them out: one step per slide to the right.
+    let area =
+        eframe::egui::Rect::from_min_size(eframe::egui::Pos2::ZERO, Vec2::new(3400.0, 300.0));
+    let scene = h.state().scene().expect("current slide laid out");
+    let gap = 70.0 * scene.scale;
+    let grid = h.state().show().grid();
+    let cells = rostra::ui::overview::cells(area, scene.size, gap, &grid, 0, 1.0);
+    let centre = cells[target].rect.center();
+    assert!(area.contains(centre), "the target cell is on screen");
+    h.event(Event::PointerMoved(centre));
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: centre,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(at(&h), (target, 0));
+    assert!(
+        !h.state().show().overview_open(),
+        "a click closes the overview"
+    );
+    assert!(
+        h.state().timer().is_started(),
+        "the talk's first move starts the clock"
+    );
+    common::settle_images(&mut h, RostraApp::images_pending);
+    assert!(
+        h.state().image_ready(&src),
+        "the new slide's images were asked for"
+    );
 }

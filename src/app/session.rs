@@ -2,26 +2,17 @@
 //! recent list, bundled decks), live reload, the warnings banner and remembering where each
 //! deck was left. Slow work (dialogs, reading decks, writing the recent list) runs on threads.
 
+use super::commands::AppCommand;
 use super::recent::RecentDecks;
 use super::watch::{self, DeckWatcher, WatchEvent};
 use super::{RostraApp, StartOptions};
 use crate::deck::{self, Deck, Severity};
 use crate::show::{Position, carry_position};
-use eframe::egui::{self, Align, Color32, Layout, RichText, Ui};
+use crate::ui::banner::{Banner, show_banner};
+use crate::ui::welcome::{WelcomeChoice, WelcomeView, show_welcome};
+use eframe::egui::{self, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
-
-/// A message across the top of the window: warnings when a deck opens, errors when a save
-/// breaks it. Dismissed with its button or Esc.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Banner {
-    /// First line.
-    pub title: String,
-    /// One line per problem (`file:line: message`).
-    pub lines: Vec<String>,
-    /// Red (the deck on screen is not the saved one) or amber (warnings).
-    pub error: bool,
-}
 
 /// A deck read on a thread, ready to install.
 struct Loaded {
@@ -41,8 +32,6 @@ pub struct Session {
     pub banner: Option<Banner>,
     /// The welcome screen is up.
     pub welcome: bool,
-    /// Ctrl+O was pressed: open the dialog on the next frame.
-    pub want_open: bool,
     dialog_open: bool,
     loads: (Sender<Loaded>, Receiver<Loaded>),
     bundled: Vec<(String, PathBuf)>,
@@ -78,7 +67,6 @@ impl Session {
             watcher: None,
             banner,
             welcome: options.welcome,
-            want_open: false,
             dialog_open: false,
             loads: channel(),
             bundled: options
@@ -205,7 +193,7 @@ impl RostraApp {
     }
 
     /// The native file dialog, on its own thread so the window keeps drawing.
-    fn open_dialog(&mut self, ctx: &egui::Context) {
+    pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
         if self.session.dialog_open {
             return;
         }
@@ -247,9 +235,6 @@ impl RostraApp {
 
     /// Dialog results, dropped files, reloads and the recent list, once per frame.
     pub(super) fn poll_session(&mut self, ctx: &egui::Context, now: f64) {
-        if std::mem::take(&mut self.session.want_open) {
-            self.open_dialog(ctx);
-        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -259,7 +244,7 @@ impl RostraApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.open_path(ctx, path);
+            self.push(ctx, AppCommand::Open(path));
         }
         let loaded: Vec<Loaded> = self.session.loads.1.try_iter().collect();
         for l in loaded {
@@ -349,7 +334,7 @@ impl RostraApp {
                     );
                     return;
                 }
-                let at = carry_position(&self.deck, self.show.position(), &d);
+                let at = carry_position(&self.deck, self.talk.position(), &d);
                 let base = self.images.base().to_path_buf();
                 // Changed images were forgotten by their own event; others stay decoded.
                 self.install_deck_in_place(ctx, *d, base, at);
@@ -392,148 +377,34 @@ impl RostraApp {
 
     /// The banner, with a button to dismiss it.
     pub(super) fn banner_ui(&mut self, ui: &mut Ui) {
-        let Some(b) = self.session.banner.clone() else {
-            return;
-        };
-        let area = ui.max_rect();
-        let fill = if b.error {
-            Color32::from_rgb(0x8a, 0x22, 0x22)
-        } else {
-            Color32::from_rgb(0x6e, 0x52, 0x10)
-        };
-        let mut dismissed = false;
-        egui::Area::new(egui::Id::unique("rostra-banner"))
-            .fixed_pos(area.min + egui::vec2(12.0, 12.0))
-            .show(ui.ctx(), |ui| {
-                egui::Frame::new()
-                    .fill(fill)
-                    .corner_radius(6.0)
-                    .inner_margin(10.0)
-                    .show(ui, |ui| {
-                        ui.set_max_width(area.width() - 48.0);
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(&b.title).color(Color32::WHITE).strong());
-                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                if ui.button("Dismiss").clicked() {
-                                    dismissed = true;
-                                }
-                            });
-                        });
-                        for line in b.lines.iter().take(8) {
-                            ui.label(
-                                RichText::new(line)
-                                    .color(Color32::from_gray(235))
-                                    .monospace(),
-                            );
-                        }
-                        if b.lines.len() > 8 {
-                            ui.label(
-                                RichText::new(format!(
-                                    "… and {} more (rostra check DECK lists them all)",
-                                    b.lines.len() - 8
-                                ))
-                                .color(Color32::from_gray(220)),
-                            );
-                        }
-                    });
-            });
-        if dismissed {
-            self.session.banner = None;
+        if let Some(b) = &self.session.banner
+            && show_banner(ui, b)
+        {
+            self.push(ui.ctx(), AppCommand::DismissBanner);
         }
-    }
-
-    /// Whether a banner is up (Esc dismisses it first).
-    pub(super) fn dismiss_banner(&mut self) -> bool {
-        self.session.banner.take().is_some()
     }
 
     /// The welcome screen: open a deck, the recent ones, the bundled ones.
     pub(super) fn welcome_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        let area = ui.max_rect();
-        ui.painter()
-            .rect_filled(area, 0.0, Color32::from_rgb(0x16, 0x17, 0x1b));
-        let mut open: Option<PathBuf> = None;
-        let mut start = false;
-        let width = (area.width() * 0.6).clamp(320.0, 760.0);
-        let inner =
-            egui::Rect::from_center_size(area.center(), egui::vec2(width, area.height() * 0.9));
-        ui.scope_builder(
-            egui::UiBuilder::new()
-                .max_rect(inner)
-                .layout(Layout::top_down(Align::Min)),
-            |ui| {
-                ui.add_space(area.height() * 0.04);
-                ui.label(
-                    RichText::new("rostra")
-                        .size(44.0)
-                        .strong()
-                        .color(Color32::WHITE),
-                );
-                ui.label(
-                    RichText::new("Present reveal.js Markdown decks · 발표를 시작하세요")
-                        .size(16.0)
-                        .color(Color32::from_gray(180)),
-                );
-                ui.add_space(18.0);
-                ui.horizontal(|ui| {
-                    if ui
-                        .button(RichText::new("Open a deck…  (Ctrl+O)").size(18.0))
-                        .clicked()
-                    {
-                        self.session.want_open = true;
-                    }
-                    if ui
-                        .button(RichText::new("Present the tour  (Enter)").size(18.0))
-                        .clicked()
-                    {
-                        start = true;
-                    }
-                });
-                ui.label(
-                    RichText::new("Or drop a .md file on this window.")
-                        .color(Color32::from_gray(150)),
-                );
-                ui.add_space(18.0);
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui.label(
-                        RichText::new("Recent decks")
-                            .size(20.0)
-                            .color(Color32::WHITE),
-                    );
-                    if self.session.recent.decks.is_empty() {
-                        ui.label(RichText::new("None yet.").color(Color32::from_gray(140)));
-                    }
-                    for d in &self.session.recent.decks {
-                        let exists = d.path.is_file();
-                        let text = format!("{}   — slide {}", d.path.display(), d.slide + 1);
-                        let b = ui.add_enabled(exists, egui::Button::new(text).frame(false));
-                        if b.clicked() {
-                            open = Some(d.path.clone());
-                        }
-                    }
-                    ui.add_space(14.0);
-                    ui.label(
-                        RichText::new("Bundled decks")
-                            .size(20.0)
-                            .color(Color32::WHITE),
-                    );
-                    for (name, path) in &self.session.bundled {
-                        if ui
-                            .add(egui::Button::new(name.as_str()).frame(false))
-                            .clicked()
-                        {
-                            open = Some(path.clone());
-                        }
-                    }
-                });
-            },
-        );
-        if start {
-            self.session.welcome = false;
-        }
-        if let Some(p) = open {
-            self.open_path(&ctx, p);
+        let view = WelcomeView {
+            recent: self
+                .session
+                .recent
+                .decks
+                .iter()
+                .map(|d| (d.path.as_path(), d.slide))
+                .collect(),
+            bundled: &self.session.bundled,
+        };
+        let choice = show_welcome(ui, &view);
+        let command = match choice {
+            Some(WelcomeChoice::OpenDialog) => Some(AppCommand::OpenDialog),
+            Some(WelcomeChoice::Open(p)) => Some(AppCommand::Open(p)),
+            Some(WelcomeChoice::Start) => Some(AppCommand::CloseWelcome),
+            None => None,
+        };
+        if let Some(c) = command {
+            self.push(ui.ctx(), c);
         }
         self.banner_ui(ui);
     }

@@ -8,7 +8,7 @@ pub struct Shortcut {
     /// Group heading (Navigation, Screen, ...).
     pub group: &'static str,
     /// The keys, as printed.
-    pub keys: &'static str,
+    pub keys: String,
     /// What they do.
     pub description: &'static str,
 }
@@ -16,12 +16,18 @@ pub struct Shortcut {
 /// Paints the overlay over `area`.
 pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
     painter.rect_filled(area, 0.0, Color32::from_black_alpha(238));
-    let size = (area.height() / 42.0).clamp(12.0, 24.0);
+    let groups = shortcuts
+        .windows(2)
+        .filter(|w| w[0].group != w[1].group)
+        .count() as f32
+        + 1.0;
+    let rows = shortcuts.len() as f32 + groups + 4.0;
+    // Every row fits the screen: the text shrinks with the number of rows.
+    let size = (area.height() / (rows * 1.55 + 1.0)).clamp(9.0, 24.0);
     let key_font = FontId::monospace(size);
     let text_font = FontId::proportional(size);
     let title_font = FontId::proportional(size * 1.5);
     let line_h = size * 1.55;
-    let rows = shortcuts.len() as f32 + 6.0;
     let block_h = rows * line_h;
     // Columns sized by their widest entry, the block centred.
     let widest = |font: &FontId, texts: &mut dyn Iterator<Item = &str>| {
@@ -40,8 +46,8 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
         .map(|s| s.keys.chars().count())
         .max()
         .unwrap_or(0) as f32;
-    let key_w =
-        widest(&key_font, &mut shortcuts.iter().map(|s| s.keys)).max(key_chars * size * 0.62);
+    let key_w = widest(&key_font, &mut shortcuts.iter().map(|s| s.keys.as_str()))
+        .max(key_chars * size * 0.62);
     let desc_w = widest(&text_font, &mut shortcuts.iter().map(|s| s.description));
     let desc_x = size + key_w + size * 1.5;
     let left = area.center().x - (desc_x + desc_w) / 2.0;
@@ -70,7 +76,7 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
         painter.text(
             pos2(left + size, y),
             eframe::egui::Align2::LEFT_TOP,
-            s.keys,
+            &s.keys,
             key_font.clone(),
             Color32::from_gray(230),
         );
@@ -86,7 +92,7 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
     painter.text(
         pos2(area.center().x, y + line_h * 0.5),
         eframe::egui::Align2::CENTER_TOP,
-        "Press ? or Esc to close",
+        "Esc closes this",
         text_font,
         Color32::from_gray(150),
     );

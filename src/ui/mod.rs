@@ -1,10 +1,14 @@
-//! egui drawing: the audience view of a scene with its fragment state, and the overlays
-//! (slide number, black screen, help). Reads state; never changes it.
+//! egui drawing: the audience view of a scene with its fragment state, the overlays (slide
+//! number, black screen, help) and the widgets around the slides (console, overview,
+//! welcome screen, banner). Reads state; never changes it: widgets return what was chosen.
 
+pub mod banner;
 pub mod console;
 mod help;
 pub mod overview;
+pub mod welcome;
 
+pub use banner::{Banner, show_banner};
 pub use help::{Shortcut, paint_help};
 
 use crate::motion::morph::{Pairing, Side, morph_frame};

@@ -1,7 +1,11 @@
 //! The overview: every slide as a cell of a grid (one column per horizontal slide, its stack
 //! going down), centred on the current slide, zoomed out from it and back in.
 
-use eframe::egui::{Pos2, Rect, Vec2, emath::TSTransform, vec2};
+use super::{FragmentFrame, Placement, Textures, canvas_rect, paint_background, paint_items};
+use crate::scene::Scene;
+use eframe::egui::{
+    Color32, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, emath::TSTransform, vec2,
+};
 
 /// The grid's scale relative to full size, as reveal.js computes it for a viewport of `area`:
 /// a fifth of the shorter side (at least 150 points) per slide height.
@@ -69,6 +73,57 @@ pub fn hit(cells: &[Cell], pointer: Pos2) -> Option<usize> {
         .iter()
         .find(|c| c.rect.contains(pointer))
         .map(|c| c.index)
+}
+
+/// How a cell is outlined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outline {
+    /// The current slide.
+    Current,
+    /// Under the pointer.
+    Hovered,
+    /// Any other: a faint frame, so slides on the page colour still read as cards.
+    Plain,
+}
+
+/// Paints `scene` into `cell` of a grid drawn over `area`, every fragment shown (as reveal.js
+/// does in the overview), outlined as `outline`. `scale` is the scene's points per canvas
+/// pixel, which the outline's width follows.
+pub fn paint_cell(
+    painter: &Painter,
+    area: Rect,
+    cell: &Cell,
+    scene: &Scene,
+    textures: &dyn Textures,
+    outline: Outline,
+) {
+    let placement = Placement {
+        transform: cell.transform,
+        opacity: 1.0,
+    };
+    let canvas = canvas_rect(area, scene.size);
+    let clipped = painter.with_clip_rect(cell.rect.intersect(area));
+    paint_background(&clipped, area, canvas, scene, textures, placement);
+    paint_items(
+        &clipped,
+        area,
+        scene,
+        FragmentFrame::still(usize::MAX),
+        textures,
+        placement,
+    );
+    let alpha = match outline {
+        Outline::Current => 160,
+        Outline::Hovered => 90,
+        Outline::Plain => 30,
+    };
+    let w = (10.0 * scene.scale * cell.transform.scaling).max(2.0);
+    painter.rect_stroke(
+        cell.rect.expand(w * 1.5),
+        2.0,
+        Stroke::new(w, Color32::from_rgba_unmultiplied(150, 150, 150, alpha)),
+        StrokeKind::Outside,
+    );
 }
 
 #[cfg(test)]

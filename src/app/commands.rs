@@ -1,0 +1,81 @@
+//! Command handling: every source (keys in either window, console and overview clicks, the
+//! welcome screen, the bench driver) pushes into one queue, drained once per frame in
+//! `logic()`. Talk commands go to the engine; what it says changed is followed here and only
+//! here: images near the new slide, the recent list, the windows.
+
+use super::RostraApp;
+use crate::show::Command;
+use eframe::egui::{self, ViewportCommand, ViewportId};
+use std::path::PathBuf;
+
+/// A change the app is asked for: the talk's, or the session's around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppCommand {
+    /// A change to the talk.
+    Talk(Command),
+    // -- Session --
+    /// Open the file dialog.
+    OpenDialog,
+    /// Read and open this deck.
+    Open(PathBuf),
+    /// Close the banner.
+    DismissBanner,
+    /// Leave the welcome screen for the deck behind it.
+    CloseWelcome,
+}
+
+impl From<Command> for AppCommand {
+    fn from(c: Command) -> AppCommand {
+        AppCommand::Talk(c)
+    }
+}
+
+impl RostraApp {
+    /// Queues `command` for the next drain, and makes sure there is a next frame.
+    pub(super) fn push(&mut self, ctx: &egui::Context, command: impl Into<AppCommand>) {
+        self.queue.push(command.into());
+        ctx.request_repaint_of(ViewportId::ROOT);
+    }
+
+    /// Applies everything queued, in order, once per frame.
+    pub(super) fn drain_commands(&mut self, ctx: &egui::Context, now: f64) {
+        let queued = std::mem::take(&mut self.queue);
+        let mut talk = Vec::new();
+        for c in queued {
+            match c {
+                AppCommand::Talk(c) => talk.push(c),
+                AppCommand::OpenDialog => self.open_dialog(ctx),
+                AppCommand::Open(path) => self.open_path(ctx, path),
+                AppCommand::DismissBanner => self.session.banner = None,
+                AppCommand::CloseWelcome => self.session.welcome = false,
+            }
+        }
+        if talk.is_empty() {
+            return;
+        }
+        let changed = self.talk.apply_all(talk, now);
+        if changed.position {
+            self.session.moved(self.talk.position());
+        }
+        if changed.slide {
+            self.sync_images();
+        }
+        if changed.fullscreen {
+            ctx.send_viewport_cmd_to(
+                ViewportId::ROOT,
+                ViewportCommand::Fullscreen(self.talk.fullscreen()),
+            );
+        }
+        if changed.screens {
+            self.monitors.relayout();
+        }
+        if changed.screen {
+            // Both windows show the talk.
+            ctx.request_repaint_of(ViewportId::ROOT);
+            ctx.request_repaint_of(super::console_id());
+        }
+        if self.talk.show().fragment_move(now).is_some() {
+            ctx.request_repaint();
+        }
+    }
+}

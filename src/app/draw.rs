@@ -1,0 +1,232 @@
+//! Drawing a frame of the audience window: the slides (overview grid, a transition or morph
+//! in flight, or the current slide) and the overlays over them. Reads the talk; a click in
+//! the overview is queued as a command like any key.
+
+use super::RostraApp;
+use crate::motion::Change;
+use crate::show::{Command, OVERVIEW_SECS, Overview};
+use crate::stats::{FrameStats, startup};
+use crate::ui::{self, FragmentFrame, overview};
+use eframe::egui::{self, Color32, Rect};
+
+impl RostraApp {
+    /// Lays slide `index` out for `area`, once.
+    pub(super) fn ensure_scene(&mut self, ctx: &egui::Context, index: usize, area: Rect) {
+        let inputs = super::scenes::SceneInputs {
+            deck: &self.deck,
+            theme: &self.theme,
+            images: &self.images,
+        };
+        self.scenes.ensure(ctx, inputs, index, area.size());
+    }
+
+    /// The current slide's fragment state at `now`, a step in flight included.
+    pub(super) fn fragment_frame(&self, now: f64) -> FragmentFrame {
+        let show = self.talk.show();
+        FragmentFrame {
+            shown: show.position().shown,
+            moving: show
+                .fragment_move(now)
+                .map(|m| (m, (now - m.started_secs) as f32)),
+        }
+    }
+
+    /// The audience window's frame.
+    pub(super) fn draw(&mut self, ui: &mut egui::Ui, frame: &eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let area = ui.max_rect();
+        let now = ctx.input(|i| i.time);
+        let px = area.size().max_elem() * ctx.pixels_per_point();
+        if px.is_finite() && px >= 1.0 {
+            self.images.set_max_side(px as u32);
+        }
+        if self.session.welcome {
+            self.welcome_ui(ui);
+            return;
+        }
+        if self.talk.console_in_root() {
+            self.console_ui(ui, now);
+            self.banner_ui(ui);
+            return;
+        }
+        self.audience_area = Some(area);
+        self.show_console_window(&ctx, now);
+        let painter = ui.painter().clone();
+        if self.deck.slides.is_empty() {
+            painter.rect_filled(area, 0.0, self.theme.background);
+            ui::paint_banner(
+                &painter,
+                area,
+                "This deck has no slides.",
+                Color32::from_rgb(0x80, 0x30, 0x30),
+            );
+            return;
+        }
+        self.paint_slides(&ctx, &painter, area, now);
+        let show = self.talk.show();
+        ui::paint_slide_number(&painter, area, &show.slide_number());
+        if self.talk.qr_shown()
+            && let Some((a, Some(qr))) = self.talk.attendance_qr()
+        {
+            ui::console::paint_qr_screen(&painter, area, qr, &a.url);
+        }
+        if show.is_black() {
+            ui::paint_black(&painter, area);
+        }
+        if let Some(buf) = &self.jump {
+            ui::paint_banner(
+                &painter,
+                area,
+                &format!("Go to slide: {buf}_"),
+                Color32::from_rgb(0x20, 0x50, 0x80),
+            );
+        }
+        if show.help_open() {
+            ui::paint_help(&painter, area, &self.options.keymap.shortcuts());
+        }
+        if !self.talk.console_window_open() || self.session.banner_is_error() {
+            self.banner_ui(ui);
+        }
+        if startup::enabled() {
+            startup::mark("first frame built");
+            ctx.request_repaint();
+        }
+        self.paint_stats(&ctx, &painter, area, frame, now);
+    }
+
+    /// The frame-time readout, while the talk has it up.
+    fn paint_stats(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        area: Rect,
+        frame: &eframe::Frame,
+        now: f64,
+    ) {
+        if !self.talk.stats_shown() {
+            self.stats = None;
+            return;
+        }
+        let stats = self.stats.get_or_insert_with(FrameStats::default);
+        if let Some(cpu) = frame.info().cpu_usage {
+            stats.record(now, cpu);
+        }
+        ui::paint_stats(painter, area, &stats.readout(now));
+        // Keep measuring while the readout is up, so it shows the display's rate.
+        ctx.request_repaint();
+    }
+
+    /// The slides: overview grid, a transition or morph in flight, or the current slide.
+    fn paint_slides(&mut self, ctx: &egui::Context, painter: &egui::Painter, area: Rect, now: f64) {
+        let position = self.talk.position();
+        let frame = self.fragment_frame(now);
+        if let Some(ov) = self.talk.show().overview(now) {
+            self.paint_overview(ctx, painter, area, now, ov);
+            return;
+        }
+        if let Some(mv) = self.talk.show().slide_move(now).cloned() {
+            self.ensure_scene(ctx, mv.from, area);
+            self.ensure_scene(ctx, mv.to, area);
+            let secs = (now - mv.started_secs) as f32;
+            let old_frame = FragmentFrame::still(mv.from_shown);
+            if matches!(mv.change, Change::Morph(_)) {
+                self.scenes.pair(mv.from, mv.to);
+            }
+            if let (Some(old), Some(new)) = (self.scenes.get(mv.from), self.scenes.get(mv.to)) {
+                match &mv.change {
+                    Change::Morph(timing) => {
+                        if let Some(pairing) = self.scenes.pairing(mv.from, mv.to) {
+                            ui::paint_morph(
+                                painter,
+                                area,
+                                (old, old_frame),
+                                (new, frame),
+                                pairing,
+                                timing,
+                                secs,
+                                &self.images,
+                            );
+                        }
+                    }
+                    change => ui::paint_transition(
+                        painter,
+                        area,
+                        (old, old_frame),
+                        (new, frame),
+                        change,
+                        secs,
+                        &self.images,
+                    ),
+                }
+                ctx.request_repaint();
+                return;
+            }
+        }
+        self.ensure_scene(ctx, position.slide, area);
+        if let Some(scene) = self.scenes.get(position.slide) {
+            ui::paint_scene(painter, area, scene, frame, &self.images);
+        }
+        if frame.moving.is_some() {
+            ctx.request_repaint();
+        } else {
+            // Lay the neighbours out now, while nothing moves, so a transition's first frame
+            // only interpolates (layout of a code slide is the slowest thing a frame can do).
+            let n = self.deck.slides.len();
+            for i in [position.slide + 1, position.slide.wrapping_sub(1)] {
+                if i < n {
+                    self.ensure_scene(ctx, i, area);
+                }
+            }
+        }
+    }
+
+    /// The overview grid, zooming out or back in; a click on a cell goes to that slide.
+    fn paint_overview(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        area: Rect,
+        now: f64,
+        ov: Overview,
+    ) {
+        let current = self.talk.position().slide;
+        self.ensure_scene(ctx, current, area);
+        let Some((size, scale)) = self.scenes.get(current).map(|s| (s.size, s.scale)) else {
+            return;
+        };
+        let t = ((now - ov.since_secs) as f32 / OVERVIEW_SECS).clamp(0.0, 1.0);
+        let zoom = if ov.open {
+            crate::motion::ease(t)
+        } else {
+            1.0 - crate::motion::ease(t)
+        };
+        if t < 1.0 {
+            ctx.request_repaint();
+        }
+        painter.rect_filled(area, 0.0, self.theme.background);
+        let grid = self.talk.show().grid();
+        let cells = overview::cells(area, size, 70.0 * scale, &grid, current, zoom);
+        let pointer = ctx.input(|i| i.pointer.hover_pos());
+        let hovered = pointer.and_then(|p| overview::hit(&cells, p));
+        for cell in cells.iter().filter(|c| c.rect.intersects(area)) {
+            self.ensure_scene(ctx, cell.index, area);
+            let Some(scene) = self.scenes.get(cell.index) else {
+                continue;
+            };
+            let outline = if cell.index == current {
+                overview::Outline::Current
+            } else if Some(cell.index) == hovered {
+                overview::Outline::Hovered
+            } else {
+                overview::Outline::Plain
+            };
+            overview::paint_cell(painter, area, cell, scene, &self.images, outline);
+        }
+        if ov.open
+            && let Some(i) = hovered
+            && ctx.input(|inp| inp.pointer.primary_clicked())
+        {
+            self.push(ctx, Command::GoTo(i + 1));
+        }
+    }
+}
