@@ -4,34 +4,23 @@
 
 mod common;
 
+use common::AppHarness;
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rostra::app::{RostraApp, StartOptions};
-use rostra::deck::{self, Options};
-use std::path::PathBuf;
 
 fn harness(size: Vec2, wgpu: bool) -> Harness<'static, RostraApp> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
-    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
-    let options = StartOptions {
-        total_time: Some(40.0 * 60.0),
-        ..Default::default()
-    };
-    let mut b = Harness::builder()
-        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
-        .with_max_steps(64)
-        .with_size(size);
-    if wgpu {
-        b = b.wgpu();
+    AppHarness {
+        size,
+        wgpu,
+        options: StartOptions {
+            total_time: Some(40.0 * 60.0),
+            ..Default::default()
+        },
+        clock: Some("14:05"),
     }
-    let mut h = b.build_eframe(move |cc| {
-        let mut app = RostraApp::new(&cc.egui_ctx, deck, dir, &options);
-        app.freeze_clock("14:05");
-        app
-    });
-    common::settle_images(&mut h, RostraApp::images_pending);
-    h
+    .seed()
 }
 
 fn click(h: &mut Harness<'_, RostraApp>, x: f32, y: f32) {
@@ -147,17 +136,15 @@ fn console_looks_right() {
 
 #[test]
 fn screen_share_mode_opens_the_console_as_a_second_viewport_in_sync() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
-    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
-    let options = StartOptions {
-        windowed: true,
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
-        .with_max_steps(64)
-        .with_size(Vec2::new(1600.0, 1000.0))
-        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
+    let mut h = AppHarness {
+        size: Vec2::new(1600.0, 1000.0),
+        options: StartOptions {
+            windowed: true,
+            ..Default::default()
+        },
+        ..AppHarness::default()
+    }
+    .seed();
     h.run_steps(60);
     // kittest embeds the console viewport in the main window; its strip is there.
     h.get_by_label("12").click();

@@ -2,7 +2,10 @@
 //! renames, broken saves and deletion; a reopened deck returns to where it was left; the
 //! welcome screen hands over to the deck.
 
-use eframe::egui::{Key, Vec2};
+mod common;
+
+use common::AppHarness;
+use eframe::egui::Key;
 use egui_kittest::Harness;
 use rostra::app::{RostraApp, StartOptions};
 use rostra::deck::{self, Options};
@@ -27,11 +30,11 @@ fn app(path: &Path, recent: &Path, welcome: bool) -> Harness<'static, RostraApp>
         ..Default::default()
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    Harness::builder()
-        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
-        .with_max_steps(64)
-        .with_size(Vec2::new(640.0, 360.0))
-        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, base, &options))
+    AppHarness {
+        options,
+        ..AppHarness::default()
+    }
+    .build(deck, base)
 }
 
 /// Steps (real time passing, for the watcher's thread) until `done` or 10 s.

@@ -4,30 +4,17 @@
 
 mod common;
 
+use common::AppHarness;
 use eframe::egui::{Event, Key, Vec2};
 use egui_kittest::Harness;
-use rostra::app::{RostraApp, StartOptions};
-use rostra::deck::{self, Options};
-use std::path::PathBuf;
+use rostra::app::RostraApp;
 
 fn harness() -> Harness<'static, RostraApp> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
-    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
-    let options = StartOptions {
-        windowed: true,
-        // The console would be embedded in the audience window under kittest.
-        no_console: true,
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
-        .with_max_steps(64)
-        .with_size(Vec2::new(640.0, 360.0))
-        .wgpu()
-        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
-    // Images decode on their own thread; wait for them so every snapshot is complete.
-    common::settle_images(&mut h, RostraApp::images_pending);
-    h
+    AppHarness {
+        wgpu: true,
+        ..AppHarness::default()
+    }
+    .seed()
 }
 
 fn go_to(h: &mut Harness<'_, RostraApp>, slide: usize, steps: usize) {
@@ -90,4 +77,18 @@ fn motion_frames_look_right() {
     frame_after(&mut h, Key::O, 400.0, 1.0);
     assert!(h.state().show().overview_open());
     h.snapshot("overview");
+}
+
+#[test]
+fn help_lists_every_action_with_its_keys() {
+    let mut h = AppHarness {
+        size: Vec2::new(960.0, 720.0),
+        wgpu: true,
+        ..AppHarness::default()
+    }
+    .seed();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().show().help_open());
+    h.snapshot("help");
 }

@@ -3,26 +3,13 @@
 
 mod common;
 
+use common::AppHarness;
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2};
 use egui_kittest::Harness;
-use rostra::app::{RostraApp, StartOptions};
-use rostra::deck::{self, Options};
-use std::path::PathBuf;
+use rostra::app::RostraApp;
 
 fn seed_harness() -> Harness<'static, RostraApp> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
-    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
-    let options = StartOptions {
-        windowed: true,
-        // The console would be embedded in the audience window under kittest.
-        no_console: true,
-        ..Default::default()
-    };
-    Harness::builder()
-        // Images decode on a thread and wake the UI: allow for a few more frames to settle.
-        .with_max_steps(64)
-        .with_size(Vec2::new(640.0, 360.0))
-        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options))
+    AppHarness::default().seed()
 }
 
 fn press(h: &mut Harness<'_, RostraApp>, key: Key) {
@@ -140,20 +127,14 @@ fn layout_happens_once_per_slide_not_per_frame() {
 #[test]
 fn a_click_in_the_overview_goes_through_the_command_queue() {
     // Wide enough that the overview shows the image slide seven cells to the right.
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
-    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
+    let (deck, dir) = common::seed();
     let target = 7;
     let src = deck.slides[target].images()[0].src.clone();
-    let options = StartOptions {
-        windowed: true,
-        no_console: true,
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_max_steps(64)
-        .with_size(Vec2::new(3400.0, 300.0))
-        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
-    h.run();
+    let mut h = AppHarness {
+        size: Vec2::new(3400.0, 300.0),
+        ..AppHarness::default()
+    }
+    .build(deck, dir);
     assert!(
         !h.state().image_ready(&src),
         "seven slides away: not loaded yet"

@@ -543,7 +543,11 @@ mod tests {
         // ? and + are rebindable like any other key.
         assert_eq!(map.text_action("?"), None);
         assert_eq!(map.action(Key::H, Modifiers::NONE), Some(Action::Help));
-        assert_eq!(map.labels(Action::Left), vec!["←".to_string()], "H went to help");
+        assert_eq!(
+            map.labels(Action::Left),
+            vec!["←".to_string()],
+            "H went to help"
+        );
         assert_eq!(map.text_action("]"), Some(Action::NotesBigger));
         assert_eq!(map.text_action("+"), None);
         assert_eq!(map.text_action("-"), Some(Action::NotesSmaller));

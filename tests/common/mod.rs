@@ -84,3 +84,82 @@ pub fn settle_images<S>(h: &mut egui_kittest::Harness<'_, S>, pending: impl Fn(&
     }
     h.run();
 }
+
+/// The seed deck (the first user's seminar) and the folder its images are in.
+pub fn seed() -> (Deck, std::path::PathBuf) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
+    let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
+    (deck, dir)
+}
+
+/// Start options for a headless test window: windowed, console closed unless asked for.
+pub fn test_options() -> rostra::app::StartOptions {
+    rostra::app::StartOptions {
+        windowed: true,
+        // The console would be embedded in the audience window under kittest.
+        no_console: true,
+        ..Default::default()
+    }
+}
+
+/// How a UI test's window is made: size, renderer and the app's options, set in one place so
+/// every UI test looks the same on every machine.
+pub struct AppHarness {
+    /// Window size in points.
+    pub size: eframe::egui::Vec2,
+    /// Render with wgpu (lavapipe on CI) for snapshots and pixel reads.
+    pub wgpu: bool,
+    /// The app's options.
+    pub options: rostra::app::StartOptions,
+    /// Wall-clock text the console shows (snapshots must not depend on the time of day).
+    pub clock: Option<&'static str>,
+}
+
+impl Default for AppHarness {
+    fn default() -> Self {
+        AppHarness {
+            size: eframe::egui::Vec2::new(640.0, 360.0),
+            wgpu: false,
+            options: test_options(),
+            clock: None,
+        }
+    }
+}
+
+impl AppHarness {
+    /// The harness on `deck` (images in `dir`), settled: its first slide's images decoded.
+    pub fn build(
+        self,
+        deck: Deck,
+        dir: std::path::PathBuf,
+    ) -> egui_kittest::Harness<'static, rostra::app::RostraApp> {
+        let AppHarness {
+            size,
+            wgpu,
+            options,
+            clock,
+        } = self;
+        let mut b = egui_kittest::Harness::builder()
+            // Images decode on a thread and wake the UI: allow for a few more frames to settle.
+            .with_max_steps(64)
+            .with_size(size);
+        if wgpu {
+            b = b.wgpu();
+        }
+        let mut h = b.build_eframe(move |cc| {
+            let mut app = rostra::app::RostraApp::new(&cc.egui_ctx, deck, dir, &options);
+            if let Some(c) = clock {
+                app.freeze_clock(c);
+            }
+            app
+        });
+        settle_images(&mut h, rostra::app::RostraApp::images_pending);
+        h
+    }
+
+    /// The harness on the seed deck, settled.
+    pub fn seed(self) -> egui_kittest::Harness<'static, rostra::app::RostraApp> {
+        let (deck, dir) = seed();
+        self.build(deck, dir)
+    }
+}
