@@ -2,12 +2,11 @@
 //! left-aligned inline blocks, code at 90% width, images fitted, `display:flex` rows, absolute
 //! positions; content that does not fit is scaled down rather than cut off.
 
-use super::{
-    CodeLine, ElementTiming, Frag, ImageSizes, ImageState, Item, ItemKind, Scene, highlighted,
-};
+use super::{CodeLine, Frag, ImageSizes, ImageState, Item, ItemKind, Scene, highlighted};
 use crate::deck::style::{Length, Style};
-use crate::deck::{Block, CodeBlock, Image, Inline, Meta, Slide, Table};
-use crate::motion::FragmentStyle;
+use crate::deck::{
+    Block, CodeBlock, ElementTiming, FragmentStyle, Image, Inline, Meta, Slide, Table,
+};
 use crate::theme::{Theme, parse_color};
 use eframe::egui::{Align, Color32, FontFamily, FontId, Rect, Stroke, Vec2, pos2, vec2};
 use eframe::epaint::text::{
