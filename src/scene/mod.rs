@@ -2,6 +2,10 @@
 //! once per slide (and window size), never per frame. Uses epaint's text layout, not egui's
 //! `Context`, so tests lay slides out without a window. Uses `deck` and `theme`; items carry
 //! `deck`'s fragment styles and timing as data for `motion` to animate, never the reverse.
+//!
+//! The room: `layout/` turns a slide into a `Scene`, one file per element family (flow, HTML,
+//! text, lists, code, tables, images, CSS lengths); `code` highlights code blocks with syntect
+//! and caches the result; this file holds the scene's data types.
 
 mod code;
 mod layout;
