@@ -138,15 +138,7 @@ impl Layouter<'_, '_> {
                 self.text_block(content, &ps, width, "p", Some(meta))
             }
             Block::Plain { content } => self.text_block(content, st, width, "p", None),
-            Block::List {
-                ordered,
-                start,
-                items,
-                meta,
-            } => {
-                let ls = self.styled(st, meta);
-                self.list(*ordered, *start, items, width, &ls, 0)
-            }
+            Block::List { .. } => self.list_block(b, width, st, 0).unwrap_or_default(),
             Block::Code(code) => self.code(code, width),
             Block::Image(img) => self.image(img, width),
             Block::Table(t) => self.table(t, width, st),

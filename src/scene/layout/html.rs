@@ -73,7 +73,7 @@ impl Layouter<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{lay, text_rect};
+    use super::super::test_support::{lay, placeholder_text, text_rect};
     use crate::scene::ItemKind;
 
     #[test]
@@ -103,14 +103,7 @@ mod tests {
     #[test]
     fn embeds_become_placeholders_naming_their_source() {
         let scene = lay("<iframe src=\"https://example.com/demo\"></iframe>\n");
-        let message = scene
-            .items
-            .iter()
-            .find_map(|i| match &i.kind {
-                ItemKind::Placeholder { galley } => Some(galley.text().to_string()),
-                _ => None,
-            })
-            .expect("a placeholder");
+        let message = placeholder_text(&scene);
         assert!(
             message.contains("<iframe> https://example.com/demo"),
             "{message}"

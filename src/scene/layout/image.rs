@@ -131,7 +131,7 @@ pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{Every, lay, lay_at};
+    use super::super::test_support::{Every, lay, lay_at, placeholder_text};
     use crate::scene::{ImageState, ItemKind, Scene};
     use eframe::egui::{Color32, Rect};
 
@@ -176,14 +176,7 @@ mod tests {
     fn a_failed_image_shows_a_placeholder_with_its_reason() {
         let failed = Every(ImageState::Failed("not found".into()));
         let scene = lay_at("![](gone.png)\n", 1.0, &failed);
-        let message = scene
-            .items
-            .iter()
-            .find_map(|i| match &i.kind {
-                ItemKind::Placeholder { galley } => Some(galley.text().to_string()),
-                _ => None,
-            })
-            .expect("a placeholder");
+        let message = placeholder_text(&scene);
         assert!(message.contains("gone.png: not found"), "{message}");
     }
 

@@ -8,6 +8,27 @@ use eframe::egui::{Align, vec2};
 use eframe::epaint::text::LayoutJob;
 
 impl Layouter<'_, '_> {
+    /// A list block in its own style over `st`, at nesting `depth`; `None` for other blocks.
+    pub(super) fn list_block(
+        &mut self,
+        b: &Block,
+        width: f32,
+        st: &TextStyle,
+        depth: usize,
+    ) -> Option<Laid> {
+        let Block::List {
+            ordered,
+            start,
+            items,
+            meta,
+        } = b
+        else {
+            return None;
+        };
+        let ls = self.styled(st, meta);
+        Some(self.list(*ordered, *start, items, width, &ls, depth))
+    }
+
     pub(super) fn list(
         &mut self,
         ordered: bool,
@@ -39,17 +60,11 @@ impl Layouter<'_, '_> {
                 let mut iy = 0.0;
                 for (bi, b) in item.blocks.iter().enumerate() {
                     let part = match b {
-                        Block::List {
-                            ordered,
-                            start,
-                            items,
-                            meta,
-                        } => {
-                            let ls = l.styled(&item_style, meta);
-                            l.with_fragment(Some(meta), |l| {
-                                l.list(*ordered, *start, items, inner_w, &ls, depth + 1)
+                        Block::List { meta, .. } => l
+                            .with_fragment(Some(meta), |l| {
+                                l.list_block(b, inner_w, &item_style, depth + 1)
                             })
-                        }
+                            .unwrap_or_default(),
                         other => l.block(other, inner_w, &item_style),
                     };
                     if part.items.is_empty() {

@@ -27,12 +27,9 @@ impl Layouter<'_, '_> {
             .collect();
         for (head, row) in &rows {
             let mut laid_row = Vec::new();
-            for (ci, cell) in row.iter().enumerate() {
-                let align = match t.alignments.get(ci) {
-                    Some(crate::deck::Align::Center) => Align::Center,
-                    Some(crate::deck::Align::Right) => Align::Max,
-                    _ => Align::Min,
-                };
+            for cell in row.iter() {
+                // Cells are laid out left-aligned at their own width; the column's
+                // alignment places them below.
                 let s2 = TextStyle {
                     bold: *head,
                     align: Align::Min,
@@ -40,7 +37,6 @@ impl Layouter<'_, '_> {
                 };
                 let mut laid = self.text_block(cell, &s2, cell_w - 2.0 * pad.x, "td", None);
                 laid.size.x = laid.items.iter().fold(0.0f32, |a, i| a.max(i.rect.max.x));
-                let _ = align;
                 laid_row.push(laid);
             }
             grid.push(laid_row);

@@ -51,6 +51,18 @@ pub(crate) fn texts(scene: &Scene) -> Vec<(String, Rect)> {
         .collect()
 }
 
+/// The message of the first placeholder in `scene`.
+pub(crate) fn placeholder_text(scene: &Scene) -> String {
+    scene
+        .items
+        .iter()
+        .find_map(|i| match &i.kind {
+            ItemKind::Placeholder { galley } => Some(galley.text().to_string()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no placeholder in {:?}", texts(scene)))
+}
+
 /// The rectangle of the first text item whose text is exactly `text`.
 pub(crate) fn text_rect(scene: &Scene, text: &str) -> Rect {
     texts(scene)
