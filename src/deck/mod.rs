@@ -12,8 +12,8 @@
 pub mod diagnostics;
 pub(crate) mod directives;
 pub(crate) mod dom;
-pub mod easing;
-pub mod fragment_style;
+mod easing;
+mod fragment_style;
 pub(crate) mod fragments;
 pub(crate) mod frontmatter;
 pub(crate) mod html;
@@ -22,7 +22,7 @@ pub(crate) mod markdown;
 pub mod model;
 pub mod split;
 pub mod style;
-pub mod timing;
+mod timing;
 
 pub use diagnostics::{Diagnostic, LineIndex, Severity};
 pub use easing::Easing;
