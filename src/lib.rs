@@ -1,10 +1,12 @@
 //! rostra: a native presenter for reveal.js-flavoured Markdown decks.
 //!
 //! Modules in pipeline order (text → deck model → scene → motion → pixels):
-//! - [`deck`]: text → `Deck` (front matter, separators, notes, directives, fragments). Pure.
+//! - [`deck`]: text → `Deck` (front matter, separators, notes, directives, fragments, and
+//!   reveal.js's motion vocabulary read as values: fragment styles, timing, easing). Pure.
 //! - [`theme`]: colours, sizes and spacing of the built-in looks, as data.
 //! - [`scene`]: slide + theme + canvas → positioned text, shapes and images. No window.
-//! - [`motion`]: fragment looks over time, as pure functions of state and time.
+//! - [`motion`]: fragment looks, transitions and morphs over time, as pure functions of
+//!   scenes, state and time; the only room that evaluates `deck`'s easing curves.
 //! - [`show`]: the engine: where the talk is, commands in, state out. No window.
 //! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
 //! - [`app`]: the eframe application: window, input, image loading thread, fonts.

@@ -1,13 +1,19 @@
 //! Text → `Deck`, as reveal.js's markdown plugin and reveal-md read it. Pure: no fonts,
-//! windows or egui; the only I/O is `load` (read a file) and `check_assets` (stat images).
+//! windows or drawing toolkit; the only I/O is `load` (read a file) and `check_assets` (stat
+//! images).
 //!
 //! The pipeline: `split` (front matter, separators) → per slide, notes split → `markdown`
 //! and `html` build a DOM → `directives` apply `.slide`/`.element` comments → `fragments`
-//! number the steps → `lower` makes the typed model.
+//! number the steps → `lower` makes the typed model. reveal.js's motion vocabulary is read
+//! here too, as values: `fragment_style` (fragment classes), `timing` (an element's
+//! auto-animate delay, duration and curve) and `easing` (CSS timing functions, a leaf);
+//! `motion` evaluates them over time.
 
 pub mod diagnostics;
 pub(crate) mod directives;
 pub(crate) mod dom;
+mod easing;
+mod fragment_style;
 pub(crate) mod fragments;
 pub(crate) mod frontmatter;
 pub(crate) mod html;
@@ -16,11 +22,15 @@ pub(crate) mod markdown;
 pub mod model;
 pub mod split;
 pub mod style;
+mod timing;
 
 pub use diagnostics::{Diagnostic, LineIndex, Severity};
+pub use easing::Easing;
+pub use fragment_style::{FragmentStyle, HighlightColor};
 pub use fragments::parse_highlight_steps;
 pub use model::*;
 pub use split::{SeparatorError, Separators};
+pub use timing::{ElementTiming, seconds};
 
 use dom::{Element, Node, TreeBuilder};
 use std::path::{Path, PathBuf};

@@ -1,82 +1,24 @@
 //! reveal.js's fragment styles as data: how an element looks before, while current, and after
-//! its step, and how it moves between those looks (`transition: all .2s ease`).
+//! its step, and how it moves between those looks (`transition: all .2s ease`). Which style an
+//! element asked for is read in `deck` (`FragmentStyle`).
 
+use crate::deck::{FragmentStyle, HighlightColor};
 use eframe::egui::{Color32, Vec2};
 
 /// reveal.js's fragment transition duration.
 pub const FRAGMENT_SECS: f32 = 0.2;
 
-/// A fragment style class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FragmentStyle {
-    /// Default and `fade-in`: invisible, then visible.
-    FadeIn,
-    /// Visible, then invisible.
-    FadeOut,
-    /// Visible, then half transparent.
-    SemiFadeOut,
-    /// Rises 40px into place while fading in.
-    FadeUp,
-    /// Drops 40px into place while fading in.
-    FadeDown,
-    /// Slides in from the right while fading in.
-    FadeLeft,
-    /// Slides in from the left while fading in.
-    FadeRight,
-    /// Visible only while it is the current step (`fade-in-then-out`, `current-visible`).
-    FadeInThenOut,
-    /// Visible, then half transparent once the next step comes.
-    FadeInThenSemiOut,
-    /// Scales to 1.3.
-    Grow,
-    /// Scales to 0.7.
-    Shrink,
-    /// Zooms in from 0.1 while fading in.
-    ZoomIn,
-    /// Gets struck through.
-    Strike,
-    /// Turns a colour and stays so.
-    Highlight(Color32),
-    /// Turns a colour only while current.
-    HighlightCurrent(Color32),
-    /// `custom`: no built-in look; shown all along.
-    Custom,
-}
-
+// The RGB reveal.js's stylesheet gives the `highlight-*` classes.
 const RED: Color32 = Color32::from_rgb(0xff, 0x2c, 0x2d);
 const GREEN: Color32 = Color32::from_rgb(0x17, 0xff, 0x2e);
 const BLUE: Color32 = Color32::from_rgb(0x1b, 0x91, 0xff);
 
-impl FragmentStyle {
-    /// The style named by an element's classes (the first style class wins, as CSS order does).
-    pub fn from_classes<'a>(classes: impl IntoIterator<Item = &'a str>) -> FragmentStyle {
-        for c in classes {
-            let s = match c {
-                "fade-in" => FragmentStyle::FadeIn,
-                "fade-out" => FragmentStyle::FadeOut,
-                "semi-fade-out" => FragmentStyle::SemiFadeOut,
-                "fade-up" => FragmentStyle::FadeUp,
-                "fade-down" => FragmentStyle::FadeDown,
-                "fade-left" => FragmentStyle::FadeLeft,
-                "fade-right" => FragmentStyle::FadeRight,
-                "fade-in-then-out" | "current-visible" => FragmentStyle::FadeInThenOut,
-                "fade-in-then-semi-out" => FragmentStyle::FadeInThenSemiOut,
-                "grow" => FragmentStyle::Grow,
-                "shrink" => FragmentStyle::Shrink,
-                "zoom-in" => FragmentStyle::ZoomIn,
-                "strike" => FragmentStyle::Strike,
-                "highlight-red" => FragmentStyle::Highlight(RED),
-                "highlight-green" => FragmentStyle::Highlight(GREEN),
-                "highlight-blue" => FragmentStyle::Highlight(BLUE),
-                "highlight-current-red" => FragmentStyle::HighlightCurrent(RED),
-                "highlight-current-green" => FragmentStyle::HighlightCurrent(GREEN),
-                "highlight-current-blue" => FragmentStyle::HighlightCurrent(BLUE),
-                "custom" => FragmentStyle::Custom,
-                _ => continue,
-            };
-            return s;
-        }
-        FragmentStyle::FadeIn
+/// The colour a `highlight-*` fragment turns.
+fn highlight_rgb(color: HighlightColor) -> Color32 {
+    match color {
+        HighlightColor::Red => RED,
+        HighlightColor::Green => GREEN,
+        HighlightColor::Blue => BLUE,
     }
 }
 
@@ -223,12 +165,12 @@ fn resting(style: FragmentStyle, step: usize, shown: usize) -> Visual {
             ..p
         },
         FragmentStyle::Highlight(c) => Visual {
-            color: Some(c),
+            color: Some(highlight_rgb(c)),
             color_mix: if visible { 1.0 } else { 0.0 },
             ..p
         },
         FragmentStyle::HighlightCurrent(c) => Visual {
-            color: Some(c),
+            color: Some(highlight_rgb(c)),
             color_mix: if current { 1.0 } else { 0.0 },
             ..p
         },
@@ -263,26 +205,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn styles_come_from_classes() {
-        assert_eq!(
-            FragmentStyle::from_classes(["fragment"]),
-            FragmentStyle::FadeIn
-        );
-        assert_eq!(
-            FragmentStyle::from_classes(["fragment", "fade-up"]),
-            FragmentStyle::FadeUp
-        );
-        assert_eq!(
-            FragmentStyle::from_classes(["current-visible", "fragment"]),
-            FragmentStyle::FadeInThenOut
-        );
-        assert_eq!(
-            FragmentStyle::from_classes(["highlight-current-blue"]),
-            FragmentStyle::HighlightCurrent(BLUE)
-        );
-    }
-
-    #[test]
     fn fade_in_appears_over_its_duration_and_reverses() {
         let s = FragmentStyle::FadeIn;
         assert_eq!(fragment_visual(s, 0, 0, 0, 0.0).opacity, 0.0);
@@ -301,8 +223,9 @@ mod tests {
         assert_eq!(resting(s, 0, 2).opacity, 0.0);
         let s = FragmentStyle::FadeInThenSemiOut;
         assert_eq!(resting(s, 0, 2).opacity, 0.5);
-        let s = FragmentStyle::HighlightCurrent(RED);
+        let s = FragmentStyle::HighlightCurrent(HighlightColor::Red);
         assert_eq!(resting(s, 1, 2).color_mix, 1.0);
+        assert_eq!(resting(s, 1, 2).color, Some(RED));
         assert_eq!(resting(s, 1, 3).color_mix, 0.0);
     }
 

@@ -1,5 +1,7 @@
 //! Motion as pure functions of state and time: fragment looks, slide transitions and
 //! auto-animate morphs. Nothing here reads a clock; callers pass seconds or progress.
+//! Reads `deck`'s parsed vocabulary (`FragmentStyle`, `ElementTiming`, `Easing`) and `scene`'s
+//! laid-out items; neither of those rooms imports this one.
 
 mod easing;
 mod fragments;
@@ -8,7 +10,6 @@ mod plan;
 mod transition;
 
 pub use easing::Easing;
-pub use fragments::{FRAGMENT_SECS, FragmentStyle, Visual, ease, fragment_visual};
-pub(crate) use plan::seconds;
+pub use fragments::{FRAGMENT_SECS, Visual, ease, fragment_visual};
 pub use plan::{AutoAnimate, Change, SlideMotion};
 pub use transition::{Pose, Role, Transition, TransitionPair, speed_secs, transition_pose};

@@ -2,8 +2,7 @@
 //! auto-animate morph, decided from the two slides' attributes as reveal.js decides it.
 
 use super::{Easing, Transition, TransitionPair, speed_secs};
-use crate::deck::{Attributes, Deck};
-use crate::scene::ElementTiming;
+use crate::deck::{Attributes, Deck, ElementTiming, seconds};
 
 /// A slide's auto-animate settings (`data-auto-animate` and its companions).
 #[derive(Clone, Debug, PartialEq)]
@@ -37,12 +36,6 @@ pub struct SlideMotion {
     pub auto_animate: Option<AutoAnimate>,
     /// Horizontal and vertical index.
     pub at: (usize, usize),
-}
-
-/// Reads a non-negative number of seconds (`1.5` or `1.5s`), refusing what would stall a talk.
-pub(crate) fn seconds(text: Option<&str>) -> Option<f32> {
-    text.and_then(|t| t.trim().trim_end_matches('s').parse::<f32>().ok())
-        .filter(|s| s.is_finite() && (0.0..=60.0).contains(s))
 }
 
 impl SlideMotion {

@@ -1,6 +1,11 @@
 //! Slide + Theme + canvas size → Scene: positioned text, shapes and images in points, laid out
 //! once per slide (and window size), never per frame. Uses epaint's text layout, not egui's
-//! `Context`, so tests lay slides out without a window.
+//! `Context`, so tests lay slides out without a window. Uses `deck` and `theme`; items carry
+//! `deck`'s fragment styles and timing as data for `motion` to animate, never the reverse.
+//!
+//! The room: `layout/` turns a slide into a `Scene`, one file per element family (flow, HTML,
+//! text, lists, code, tables, images, CSS lengths); `code` highlights code blocks with syntect
+//! and caches the result; this file holds the scene's data types.
 
 mod code;
 mod layout;
@@ -8,8 +13,7 @@ mod layout;
 pub use code::{Highlighted, highlight_lines, highlighted, warm_up};
 pub use layout::{LayoutInput, layout};
 
-use crate::deck::HighlightStep;
-use crate::motion::FragmentStyle;
+use crate::deck::{ElementTiming, FragmentStyle, HighlightStep};
 use eframe::egui::{Color32, Galley, Rect, Vec2};
 use std::sync::Arc;
 
@@ -120,33 +124,6 @@ pub struct Item {
     pub code_line: Option<CodeLine>,
     /// Auto-animate timing set on it or an enclosing element.
     pub timing: Option<ElementTiming>,
-}
-
-/// An element's own auto-animate timing (`data-auto-animate-delay`, `-duration`, `-easing`);
-/// unset parts come from the slide.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct ElementTiming {
-    /// Seconds before it starts moving.
-    pub delay: Option<f32>,
-    /// Seconds it takes.
-    pub duration: Option<f32>,
-    /// Its curve.
-    pub easing: Option<crate::motion::Easing>,
-}
-
-impl ElementTiming {
-    /// The timing written on an element, if it has any.
-    pub fn from_attrs(attrs: &crate::deck::Attributes) -> Option<ElementTiming> {
-        let secs = |name: &str| crate::motion::seconds(attrs.get(name));
-        let t = ElementTiming {
-            delay: secs("data-auto-animate-delay"),
-            duration: secs("data-auto-animate-duration"),
-            easing: attrs
-                .get("data-auto-animate-easing")
-                .and_then(crate::motion::Easing::parse),
-        };
-        (t != ElementTiming::default()).then_some(t)
-    }
 }
 
 /// A laid-out slide.
