@@ -102,3 +102,19 @@ fn version_names_the_build() {
     assert_eq!(code, 0);
     assert!(out.contains(env!("CARGO_PKG_VERSION")), "{out}");
 }
+
+#[test]
+fn check_reports_a_missing_image_named_by_data_background() {
+    let path = fixture("background.md");
+    let p = path.to_str().unwrap();
+    let (code, out, _) = rostra(&["check", p]);
+    assert_eq!(code, 0, "warnings only: {out}");
+    assert!(
+        out.contains(&format!(
+            "{p}:7:1: warning: image 'missing-bg.png' not found"
+        )),
+        "{out}"
+    );
+    // The colour is not taken for an image, and the inline image beside the deck is found.
+    assert!(out.contains("3 slides, 0 error(s), 1 warning(s)"), "{out}");
+}
