@@ -6,6 +6,7 @@
 //! - [`scene`]: slide + theme + canvas → positioned text, shapes and images. No window.
 //! - [`motion`]: fragment looks over time, as pure functions of state and time.
 //! - [`show`]: the engine: where the talk is, commands in, state out. No window.
+//! - [`media`]: image files: where a source is read from, decoding, sizes from headers.
 //! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
 //! - [`app`]: the eframe application: window, input, image loading thread, fonts.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod config;
 pub mod deck;
 pub mod export;
+pub mod media;
 pub mod motion;
 pub mod scene;
 pub mod show;
