@@ -7,6 +7,8 @@ use rostra::app::{RostraApp, StartOptions};
 use rostra::deck::{self, Options};
 use std::path::PathBuf;
 
+mod common;
+
 fn seed_harness() -> Harness<'static, RostraApp> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("decks/fastapi-week4");
     let deck = deck::load(&dir.join("slides.md"), &Options::default()).expect("seed loads");
@@ -113,10 +115,23 @@ fn black_screen_help_and_escape() {
 #[test]
 fn layout_happens_once_per_slide_not_per_frame() {
     let mut h = seed_harness();
-    h.run();
-    let first = h.state().scene().map(|s| s.items.len());
-    assert!(first.is_some_and(|n| n > 0));
+    common::settle_images(&mut h, RostraApp::images_pending);
+    let settled = h.state().layouts();
+    assert!(settled > 0 && h.state().scene().is_some());
+    // Frames with nothing new to show reuse every scene.
+    h.run_steps(20);
+    assert_eq!(
+        h.state().layouts(),
+        settled,
+        "frames alone lay nothing out again"
+    );
+    // Going to the next slide and back lays each slide out at most once.
     press(&mut h, Key::ArrowRight);
-    let second = h.state().scene().map(|s| s.items.len());
-    assert_ne!(first, second, "a new slide gets a new scene");
+    common::settle_images(&mut h, RostraApp::images_pending);
+    let moved = h.state().layouts();
+    assert_eq!(at(&h), (1, 0));
+    press(&mut h, Key::ArrowLeft);
+    h.run_steps(20);
+    assert_eq!(at(&h), (0, 0));
+    assert_eq!(h.state().layouts(), moved, "slide 0 is still laid out");
 }

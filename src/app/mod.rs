@@ -80,6 +80,8 @@ pub struct StartOptions {
 struct Scenes {
     size: Vec2,
     map: HashMap<usize, Scene>,
+    /// Layouts run so far (tests check that frames reuse them).
+    laid_out: usize,
 }
 
 impl Scenes {
@@ -112,6 +114,7 @@ impl Scenes {
             images: app.images,
         };
         let scene = ctx.fonts_mut(|f| layout(&input, f));
+        self.laid_out += 1;
         self.map.insert(index, scene);
     }
 }
@@ -283,6 +286,11 @@ impl RostraApp {
     /// Whether images are still being decoded (tests wait for them before a snapshot).
     pub fn images_pending(&self) -> bool {
         self.images.pending()
+    }
+
+    /// How many slide layouts have run since the deck or the window size last changed.
+    pub fn layouts(&self) -> usize {
+        self.scenes.laid_out
     }
 
     /// The current slide's scene, once drawn.
