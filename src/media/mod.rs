@@ -4,7 +4,7 @@
 //! [`ImageSizes`](crate::scene::ImageSizes) it answers). No window, no threads.
 //!
 //! - [`source`]: a deck's `src` → a path inside the deck's folder, or why not.
-//! - [`decode`]: a path → pixels and the natural size, within [`MAX_PIXELS`] and [`MAX_SIDE`].
+//! - [`mod@decode`]: a path → pixels and the natural size, within [`MAX_PIXELS`] and [`MAX_SIDE`].
 //! - [`sizes`]: [`FileImageSizes`], natural sizes read from file headers.
 
 pub mod decode;

@@ -6,7 +6,7 @@ use super::source::resolve_local;
 use crate::scene::{ImageSizes, ImageState};
 use std::path::PathBuf;
 
-/// Image sizes read from file headers, for tools without a window (`rostra check`, export).
+/// Natural sizes read from file headers under a deck's folder, as [`ImageSizes`] answers.
 pub struct FileImageSizes {
     base: PathBuf,
 }
