@@ -5,8 +5,8 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Pos2, RawInput, Rect, Vec2};
 use eframe::epaint::text::{Fonts, TextOptions};
-use rostra::app::images::FileImageSizes;
 use rostra::deck::{self, Options};
+use rostra::media::FileImageSizes;
 use rostra::scene::{LayoutInput, layout};
 use rostra::theme::{Theme, fonts};
 use rostra::ui::{self, FragmentFrame, NoTextures};

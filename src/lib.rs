@@ -8,6 +8,7 @@
 //! - [`motion`]: fragment looks, transitions and morphs over time, as pure functions of
 //!   scenes, state and time; the only room that evaluates `deck`'s easing curves.
 //! - [`show`]: the engine: where the talk is, commands in, state out. No window.
+//! - [`media`]: image files: where a source is read from, decoding, sizes from headers.
 //! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
 //! - [`app`]: the eframe application: window, input, image loading thread, fonts.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod config;
 pub mod deck;
 pub mod export;
+pub mod media;
 pub mod motion;
 pub mod scene;
 pub mod show;

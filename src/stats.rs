@@ -26,13 +26,14 @@ impl FrameStats {
         }
     }
 
-    /// Frames per second over the window ending at `now_secs` (0 when idle: egui paints only
-    /// when something changes).
+    /// Frames per second: the frames that began in the second ending at `now_secs`, that
+    /// second open at its start so a frame exactly one second old is not counted twice over
+    /// consecutive seconds (0 when idle: egui paints only when something changes).
     pub fn fps(&self, now_secs: f64) -> f32 {
         let recent = self
             .frames
             .iter()
-            .filter(|(t, _)| now_secs - t <= 1.0)
+            .filter(|(t, _)| now_secs - t < 1.0)
             .count();
         recent as f32
     }
@@ -76,11 +77,19 @@ mod tests {
     #[test]
     fn percentiles_and_fps_over_a_window() {
         let mut s = FrameStats::default();
-        for i in 0..120 {
-            s.record(i as f64 / 60.0, if i == 7 { 0.010 } else { 0.001 });
+        // 64 frames a second (times exact in binary), for two seconds.
+        for i in 0..128 {
+            s.record(i as f64 / 64.0, if i == 7 { 0.010 } else { 0.001 });
         }
-        let now = 119.0 / 60.0;
-        assert_eq!(s.fps(now), 61.0);
+        let now = 127.0 / 64.0;
+        assert_eq!(s.fps(now), 64.0, "a 64 Hz series reads 64 fps");
+        // Half a second of frames, then nothing: half as many in the last second.
+        let mut burst = FrameStats::default();
+        for i in 0..32 {
+            burst.record(i as f64 / 64.0, 0.001);
+        }
+        assert_eq!(burst.fps(31.0 / 64.0 + 0.5), 32.0);
+        assert_eq!(burst.fps(31.0 / 64.0 + 1.0), 0.0, "idle reads 0");
         assert!((s.cpu_percentile(50.0) - 0.001).abs() < 1e-6);
         assert!((s.cpu_max() - 0.010).abs() < 1e-6);
         assert!(s.readout(now).contains("fps"));

@@ -75,11 +75,34 @@ fn dump_json_has_the_conformance_shape() {
 
 #[test]
 fn separator_flags_accept_values_starting_with_a_dash() {
-    let path = fixture("good.md");
-    let (code, out, err) = rostra(&["dump", path.to_str().unwrap(), "--json", "--separator=^## "]);
+    let path = fixture("dash-separators.md");
+    let p = path.to_str().unwrap();
+    // A separate value (`--separator -=-`) and a joined one (`--vertical-separator=-v-`).
+    let (code, out, err) = rostra(&[
+        "dump",
+        p,
+        "--json",
+        "--separator",
+        "-=-",
+        "--vertical-separator=-v-",
+    ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["slides"].as_array().map(Vec::len), Some(2));
+    let slides = v["slides"].as_array().expect("slides");
+    let found: Vec<(serde_json::Value, serde_json::Value)> = slides
+        .iter()
+        .map(|s| (s["index"].clone(), s["headings"][0]["text"].clone()))
+        .collect();
+    let expected: Vec<(serde_json::Value, serde_json::Value)> = [
+        ([0, 0], "One"),
+        ([1, 0], "Two"),
+        ([1, 1], "Two, below"),
+        ([2, 0], "Three"),
+    ]
+    .into_iter()
+    .map(|(i, t)| (serde_json::json!(i), serde_json::json!(t)))
+    .collect();
+    assert_eq!(found, expected, "{out}");
 }
 
 #[test]
@@ -101,4 +124,20 @@ fn version_names_the_build() {
     let (code, out, _) = rostra(&["--version"]);
     assert_eq!(code, 0);
     assert!(out.contains(env!("CARGO_PKG_VERSION")), "{out}");
+}
+
+#[test]
+fn check_reports_a_missing_image_named_by_data_background() {
+    let path = fixture("background.md");
+    let p = path.to_str().unwrap();
+    let (code, out, _) = rostra(&["check", p]);
+    assert_eq!(code, 0, "warnings only: {out}");
+    assert!(
+        out.contains(&format!(
+            "{p}:7:1: warning: image 'missing-bg.png' not found"
+        )),
+        "{out}"
+    );
+    // The colour is not taken for an image, and the inline image beside the deck is found.
+    assert!(out.contains("3 slides, 0 error(s), 1 warning(s)"), "{out}");
 }

@@ -3,8 +3,8 @@
 
 use eframe::egui::{Rect, Vec2};
 use eframe::epaint::text::{Fonts, TextOptions};
-use rostra::app::images::FileImageSizes;
 use rostra::deck::{self, Options};
+use rostra::media::FileImageSizes;
 use rostra::motion::morph::{Side, morph_frame, pair_items};
 use rostra::motion::{Change, SlideMotion, Transition};
 use rostra::scene::{ItemKind, LayoutInput, Scene, layout};

@@ -4,8 +4,8 @@
 mod common;
 use eframe::egui::{Pos2, Rect, Vec2};
 use eframe::epaint::text::{Fonts, TextOptions};
-use rostra::app::images::FileImageSizes;
 use rostra::deck::{self, Options};
+use rostra::media::FileImageSizes;
 use rostra::scene::{ImageSizes, ImageState, ItemKind, LayoutInput, NoImages, Scene, layout};
 use rostra::theme::{Theme, fonts};
 use std::path::PathBuf;

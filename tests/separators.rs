@@ -38,9 +38,22 @@ fn front_matter_sets_separators_and_settings() {
 
 #[test]
 fn command_line_separators_win_over_front_matter() {
-    let md = "---\nseparator: <!--s-->\n---\n# A\n===\n# B\n<!--s-->\n# C";
-    let d = deck_with(md, Some("^===$"), None, None);
-    assert_eq!(d.slides.len(), 2);
+    // Split by the command line's `===` this is A | B | C+D; by the front matter's `<!--s-->`
+    // it would be A+B+C | D, and by the default `---` one slide.
+    let md = "---\nseparator: <!--s-->\n---\n# A\n\n===\n\n# B\n\n===\n\n# C\n\n<!--s-->\n\n# D\n";
+    let headings = |d: &rostra::deck::Deck| -> Vec<Vec<String>> {
+        d.slides
+            .iter()
+            .map(|s| s.headings().into_iter().map(|(_, t)| t).collect())
+            .collect()
+    };
+    let by_cli = deck_with(md, Some("^===$"), None, None);
+    assert_eq!(
+        headings(&by_cli),
+        vec![vec!["A"], vec!["B"], vec!["C", "D"]]
+    );
+    // The front matter's separator still applies when the command line gives none.
+    assert_eq!(headings(&deck(md)), vec![vec!["A", "B", "C"], vec!["D"]]);
 }
 
 #[test]

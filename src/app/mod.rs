@@ -160,15 +160,15 @@ impl RostraApp {
         let (lo, hi) = (cur.saturating_sub(2), (cur + 3).min(n - 1));
         let mut wanted: Vec<String> = Vec::new();
         for slide in &self.deck.slides[lo..=hi] {
-            let bg = slide.attributes.get("data-background-image");
-            for src in slide.images().into_iter().map(|i| i.src.as_str()).chain(bg) {
+            for src in slide.image_sources() {
                 if !wanted.iter().any(|w| w == src) {
                     wanted.push(src.to_string());
                 }
             }
         }
         // Current slide first, so it decodes first.
-        wanted.sort_by_key(|src| !self.deck.slides[cur].images().iter().any(|i| i.src == *src));
+        let current = self.deck.slides[cur].image_sources();
+        wanted.sort_by_key(|src| !current.contains(&src.as_str()));
         self.images.keep_only(wanted.iter().cloned().collect());
         for src in &wanted {
             self.images.request(src);
@@ -289,12 +289,9 @@ impl eframe::App for RostraApp {
             let deck = &self.deck;
             self.scenes.forget_where(|i| {
                 deck.slides.get(i).is_some_and(|slide| {
-                    let bg = slide.attributes.get("data-background-image");
                     slide
-                        .images()
-                        .into_iter()
-                        .map(|img| img.src.as_str())
-                        .chain(bg)
+                        .image_sources()
+                        .iter()
                         .any(|src| arrived.iter().any(|a| a == src))
                 })
             });

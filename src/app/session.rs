@@ -168,8 +168,7 @@ impl RostraApp {
     fn image_paths(&self) -> Vec<(String, PathBuf)> {
         let mut out = Vec::new();
         for slide in &self.deck.slides {
-            let bg = slide.attributes.get("data-background-image");
-            for src in slide.images().into_iter().map(|i| i.src.as_str()).chain(bg) {
+            for src in slide.image_sources() {
                 if let Some(p) = self.images.path_of(src) {
                     out.push((src.to_string(), p));
                 }

@@ -1,7 +1,7 @@
 //! `rostra check`: every diagnostic of a deck, printed like a compiler, with an exit status.
 
-use crate::app::images::FileImageSizes;
 use crate::deck::{self, Deck, Diagnostic, Severity};
+use crate::media::FileImageSizes;
 use crate::scene::{LayoutInput, layout};
 use crate::theme::Theme;
 use eframe::egui::Vec2;

@@ -20,6 +20,7 @@ pub(crate) mod html;
 pub(crate) mod lower;
 pub(crate) mod markdown;
 pub mod model;
+pub mod sources;
 pub mod split;
 pub mod style;
 mod timing;
@@ -29,6 +30,7 @@ pub use easing::Easing;
 pub use fragment_style::{FragmentStyle, HighlightColor};
 pub use fragments::parse_highlight_steps;
 pub use model::*;
+pub use sources::{is_remote, local_part, names_image};
 pub use split::{SeparatorError, Separators};
 pub use timing::{ElementTiming, seconds};
 
@@ -452,34 +454,19 @@ impl Slide {
     }
 }
 
-/// Checks that every local image the deck names exists under `base_dir`; URLs are not fetched.
+/// Checks that every local image the deck names exists under `base_dir`; remote sources
+/// ([`is_remote`]) are not fetched.
 pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let is_remote = |s: &str| {
-        let l = s.to_ascii_lowercase();
-        l.starts_with("http://")
-            || l.starts_with("https://")
-            || l.starts_with("//")
-            || l.starts_with("data:")
-    };
     for slide in &deck.slides {
-        let mut names: Vec<(String, Span)> = slide
-            .images()
-            .into_iter()
-            .map(|i| (i.src.clone(), i.meta.span))
-            .collect();
-        if let Some(bg) = slide.attributes.get("data-background-image") {
-            names.push((bg.to_string(), slide.span));
-        }
-        for (src, span) in names {
+        for (src, span) in slide.image_sources_at() {
             if src.is_empty() {
                 out.push(Diagnostic::warning(span, "image with an empty source"));
                 continue;
             }
-            if is_remote(&src) {
+            let Some(path_part) = local_part(src) else {
                 continue;
-            }
-            let path_part = src.split(['?', '#']).next().unwrap_or(&src);
+            };
             if !base_dir.join(path_part).exists() {
                 out.push(Diagnostic::warning(
                     span,

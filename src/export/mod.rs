@@ -5,8 +5,8 @@
 
 pub mod pdf;
 
-use crate::app::images::{decode, resolve_local};
 use crate::deck::Deck;
+use crate::media::{decode, resolve_local};
 use crate::scene::{ImageSizes, ImageState, LayoutInput, layout};
 use crate::theme::Theme;
 use crate::ui::{self, FragmentFrame, Textures};
@@ -76,8 +76,7 @@ impl ExportImages {
     fn load(ctx: &egui::Context, base: &Path, deck: &Deck) -> ExportImages {
         let mut loaded = HashMap::new();
         for slide in &deck.slides {
-            let bg = slide.attributes.get("data-background-image");
-            for src in slide.images().into_iter().map(|i| i.src.as_str()).chain(bg) {
+            for src in slide.image_sources() {
                 if loaded.contains_key(src) {
                     continue;
                 }

@@ -221,10 +221,46 @@ pub fn parse_color(text: &str) -> Option<Color32> {
 mod tests {
     use super::*;
 
+    /// WCAG 2 relative luminance of an sRGB colour.
+    fn relative_luminance(c: Color32) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+
+    /// WCAG 2 contrast ratio, 1 (none) to 21 (black on white).
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (relative_luminance(a), relative_luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn contrast_ratio_matches_wcag_examples() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-9);
+        // #767676 on white is the classic just-passing AA grey (4.54:1).
+        let grey = Color32::from_rgb(0x76, 0x76, 0x76);
+        assert!((contrast(grey, Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
     #[test]
     fn every_builtin_theme_is_readable() {
         for t in Theme::all() {
-            assert_ne!(t.background, t.text, "{}", t.name);
+            // WCAG AA for body text: at least 4.5:1.
+            for (what, fg, bg) in [
+                ("text", t.text, t.background),
+                ("headings", t.heading, t.background),
+                ("code", t.code_text, t.code_background),
+            ] {
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "{}: {what} contrast {ratio:.2} < 4.5", t.name);
+            }
             assert!(t.base_size > 0.0 && t.code_size() < t.base_size);
             assert!(t.heading_size(1) > t.heading_size(3));
         }

@@ -105,14 +105,7 @@ impl Layouter<'_, '_> {
 /// path or URL, else a colour); the theme's colour when none is given.
 pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<String>) {
     let bg_value = attrs.get("data-background").unwrap_or("");
-    let is_image = |v: &str| {
-        let v = v.to_ascii_lowercase();
-        let ext = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"];
-        v.starts_with("http")
-            || v.starts_with("file")
-            || v.starts_with("//")
-            || ext.iter().any(|e| v.ends_with(e))
-    };
+    let is_image = crate::deck::names_image;
     let background = attrs
         .get("data-background-color")
         .and_then(parse_color)

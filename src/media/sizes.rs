@@ -1,0 +1,52 @@
+//! Image sizes read from file headers, without decoding pixels, for tools that have no window
+//! and no loader thread (`rostra check`, benchmarks, tests).
+
+use super::decode::svg_options;
+use super::source::resolve_local;
+use crate::scene::{ImageSizes, ImageState};
+use std::path::PathBuf;
+
+/// Natural sizes read from file headers under a deck's folder, as [`ImageSizes`] answers.
+pub struct FileImageSizes {
+    base: PathBuf,
+}
+
+impl FileImageSizes {
+    /// Sizes of images relative to `base`.
+    pub fn new(base: PathBuf) -> Self {
+        Self { base }
+    }
+}
+
+impl ImageSizes for FileImageSizes {
+    fn state(&self, src: &str) -> ImageState {
+        let path = match resolve_local(&self.base, src) {
+            Ok(p) => p,
+            Err(e) => return ImageState::Failed(e),
+        };
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+        {
+            return match std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|d| {
+                    resvg::usvg::Tree::from_data(&d, &svg_options()).map_err(|e| e.to_string())
+                }) {
+                Ok(t) => ImageState::Ready([
+                    t.size().width().round() as u32,
+                    t.size().height().round() as u32,
+                ]),
+                Err(e) => ImageState::Failed(e),
+            };
+        }
+        match image::ImageReader::open(&path)
+            .and_then(|r| r.with_guessed_format())
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.into_dimensions().map_err(|e| e.to_string()))
+        {
+            Ok((w, h)) => ImageState::Ready([w, h]),
+            Err(e) => ImageState::Failed(e),
+        }
+    }
+}
