@@ -22,7 +22,7 @@ pub mod app;
 pub mod attendance;
 pub mod cli;
 pub mod config;
-pub mod deck;
+pub use rostra_deck as deck;
 pub mod export;
 pub mod media;
 pub mod motion;

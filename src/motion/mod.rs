@@ -3,13 +3,12 @@
 //! Reads `deck`'s parsed vocabulary (`FragmentStyle`, `ElementTiming`, `Easing`) and `scene`'s
 //! laid-out items; neither of those rooms imports this one.
 
-mod easing;
 mod fragments;
 pub mod morph;
 mod plan;
 mod transition;
 
-pub use easing::Easing;
+pub use crate::deck::Easing;
 pub use fragments::{FRAGMENT_SECS, Visual, ease, fragment_visual};
 pub use plan::{AutoAnimate, Change, SlideMotion};
 pub use transition::{Pose, Role, Transition, TransitionPair, speed_secs, transition_pose};

@@ -36,7 +36,7 @@ pub(crate) fn feed(html: &str, base: usize, builder: &mut TreeBuilder) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::dom::Node;
+    use crate::dom::Node;
 
     #[test]
     fn tags_text_and_comments_build_a_tree() {

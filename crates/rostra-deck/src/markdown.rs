@@ -424,7 +424,7 @@ pub(crate) fn code_attributes(info: &str) -> Attributes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::dom::Node;
+    use crate::dom::Node;
 
     fn dom(md: &str) -> Element {
         let mut b = TreeBuilder::new(Element::new("section", Attributes::default(), 0, false));

@@ -77,8 +77,8 @@ pub struct Meta {
 
 impl Meta {
     /// The parsed `style` attribute.
-    pub fn style(&self) -> crate::deck::style::Style {
-        crate::deck::style::Style::parse(self.attrs.get("style").unwrap_or(""))
+    pub fn style(&self) -> crate::style::Style {
+        crate::style::Style::parse(self.attrs.get("style").unwrap_or(""))
     }
 }
 
@@ -90,7 +90,7 @@ pub struct Deck {
     /// The slides in reading order (stacks flattened, top to bottom).
     pub slides: Vec<Slide>,
     /// Warnings and errors found while reading; none of them stops a talk.
-    pub diagnostics: Vec<crate::deck::diagnostics::Diagnostic>,
+    pub diagnostics: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// Deck-wide settings.
@@ -123,7 +123,7 @@ pub struct DeckMeta {
     /// Total talk time in seconds, for pacing (`revealOptions.totalTime`).
     pub total_time_secs: Option<u64>,
     /// The separators the deck was split with.
-    pub separators: crate::deck::split::Separators,
+    pub separators: crate::split::Separators,
     /// The attendance link given in front matter (`attendance:`), if any.
     pub attendance: Option<String>,
     /// The top-level front-matter keys present, in order.
@@ -146,7 +146,7 @@ impl Default for DeckMeta {
             height: 700.0,
             margin: 0.04,
             total_time_secs: None,
-            separators: crate::deck::split::Separators::default(),
+            separators: crate::split::Separators::default(),
             attendance: None,
             front_matter_keys: Vec::new(),
         }

@@ -70,7 +70,7 @@ impl Slide {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{Options, parse};
+    use crate::{Options, parse};
 
     #[test]
     fn remote_means_any_scheme_but_file_protocol_relative_or_data() {
