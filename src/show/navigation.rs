@@ -3,6 +3,26 @@
 //! arrows, stacks and fragments live here; time is passed in, never read.
 
 use super::Command;
+
+/// The commands that belong to the talk around the slides (`Talk` applies them), as one
+/// pattern so every match over navigation lists them once.
+macro_rules! talk_only {
+    () => {
+        Command::ToggleTimer
+            | Command::ResetTimer
+            | Command::NotesBigger
+            | Command::NotesSmaller
+            | Command::ToggleQr
+            | Command::PickAttendance(_)
+            | Command::ToggleConsole
+            | Command::CloseConsole
+            | Command::ToggleFullscreen
+            | Command::ToggleStats
+            | Command::SwapScreens
+            | Command::ScreensChanged { .. }
+            | Command::Escape
+    };
+}
 use crate::deck::Deck;
 use crate::motion::{Change, SlideMotion};
 
@@ -326,19 +346,7 @@ impl Show {
             }
             Command::GoTo(_) => None,
             // The rest belongs to the talk around the slides.
-            Command::ToggleTimer
-            | Command::ResetTimer
-            | Command::NotesBigger
-            | Command::NotesSmaller
-            | Command::ToggleQr
-            | Command::PickAttendance(_)
-            | Command::ToggleConsole
-            | Command::CloseConsole
-            | Command::ToggleFullscreen
-            | Command::ToggleStats
-            | Command::SwapScreens
-            | Command::ScreensChanged { .. }
-            | Command::Escape => None,
+            talk_only!() => None,
         };
         if let Some(i) = target {
             self.go(i, false);
@@ -435,19 +443,7 @@ impl Show {
                 self.black = false;
             }
             // The rest belongs to the talk around the slides.
-            Command::ToggleTimer
-            | Command::ResetTimer
-            | Command::NotesBigger
-            | Command::NotesSmaller
-            | Command::ToggleQr
-            | Command::PickAttendance(_)
-            | Command::ToggleConsole
-            | Command::CloseConsole
-            | Command::ToggleFullscreen
-            | Command::ToggleStats
-            | Command::SwapScreens
-            | Command::ScreensChanged { .. }
-            | Command::Escape => {}
+            talk_only!() => {}
         }
     }
 
