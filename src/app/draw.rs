@@ -6,8 +6,9 @@ use super::RostraApp;
 use crate::motion::Change;
 use crate::show::{Command, OVERVIEW_SECS, Overview};
 use crate::stats::{FrameStats, startup};
+use crate::theme::chrome;
 use crate::ui::{self, FragmentFrame, overview};
-use eframe::egui::{self, Color32, Rect};
+use eframe::egui::{self, Rect};
 
 impl RostraApp {
     /// Lays slide `index` out for `area`, once.
@@ -58,7 +59,7 @@ impl RostraApp {
                 &painter,
                 area,
                 "This deck has no slides.",
-                Color32::from_rgb(0x80, 0x30, 0x30),
+                chrome::NO_SLIDES_BANNER,
             );
             return;
         }
@@ -78,7 +79,7 @@ impl RostraApp {
                 &painter,
                 area,
                 &format!("Go to slide: {buf}_"),
-                Color32::from_rgb(0x20, 0x50, 0x80),
+                chrome::JUMP_BANNER,
             );
         }
         if show.help_open() {

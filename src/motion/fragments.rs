@@ -3,22 +3,18 @@
 //! element asked for is read in `deck` (`FragmentStyle`).
 
 use crate::deck::{FragmentStyle, HighlightColor};
+use crate::theme::reveal;
 use eframe::egui::{Color32, Vec2};
 
 /// reveal.js's fragment transition duration.
 pub const FRAGMENT_SECS: f32 = 0.2;
 
-// The RGB reveal.js's stylesheet gives the `highlight-*` classes.
-const RED: Color32 = Color32::from_rgb(0xff, 0x2c, 0x2d);
-const GREEN: Color32 = Color32::from_rgb(0x17, 0xff, 0x2e);
-const BLUE: Color32 = Color32::from_rgb(0x1b, 0x91, 0xff);
-
 /// The colour a `highlight-*` fragment turns.
 fn highlight_rgb(color: HighlightColor) -> Color32 {
     match color {
-        HighlightColor::Red => RED,
-        HighlightColor::Green => GREEN,
-        HighlightColor::Blue => BLUE,
+        HighlightColor::Red => reveal::HIGHLIGHT_RED,
+        HighlightColor::Green => reveal::HIGHLIGHT_GREEN,
+        HighlightColor::Blue => reveal::HIGHLIGHT_BLUE,
     }
 }
 
@@ -225,7 +221,7 @@ mod tests {
         assert_eq!(resting(s, 0, 2).opacity, 0.5);
         let s = FragmentStyle::HighlightCurrent(HighlightColor::Red);
         assert_eq!(resting(s, 1, 2).color_mix, 1.0);
-        assert_eq!(resting(s, 1, 2).color, Some(RED));
+        assert_eq!(resting(s, 1, 2).color, Some(reveal::HIGHLIGHT_RED));
         assert_eq!(resting(s, 1, 3).color_mix, 0.0);
     }
 

@@ -110,7 +110,7 @@ pub fn highlight_lines(
                     .map(|(style, text)| {
                         let c = style.foreground;
                         (
-                            Color32::from_rgb(c.r, c.g, c.b),
+                            crate::theme::syntax_color(c),
                             text.trim_end_matches('\n').to_string(),
                         )
                     })

@@ -1,8 +1,16 @@
 //! Themes as data: colours, sizes and spacing in reveal.js's terms (CSS pixels of the 960x700
 //! canvas), for the built-in `black` (reveal.js's default) and `white`, plus the looks of the
-//! slide classes decks use (`title`, `section-title`, `image-slide`).
+//! slide classes decks use (`title`, `section-title`, `image-slide`). [`chrome`] holds the app's
+//! own palette and [`reveal`] reveal.js's fixed colours; outside this folder no code writes a
+//! colour as numbers (clippy.toml's `disallowed-methods`).
 
+// The built-in themes and CSS colour parsing write colours as numbers, which clippy.toml bans
+// everywhere but here.
+#![allow(clippy::disallowed_methods)]
+
+pub mod chrome;
 pub mod fonts;
+pub mod reveal;
 
 use eframe::egui::Color32;
 
@@ -52,6 +60,14 @@ pub struct Theme {
     /// Size correction for the bundled text font, whose glyphs run larger and wider than
     /// reveal.js's Source Sans Pro at the same CSS size.
     pub font_scale: f32,
+}
+
+/// The tint that draws an image, or a galley's section without a colour of its own, unchanged.
+pub const NO_TINT: Color32 = Color32::WHITE;
+
+/// A syntect highlighting colour as egui's; alpha is dropped, as syntect themes give opaque text.
+pub fn syntax_color(c: syntect::highlighting::Color) -> Color32 {
+    Color32::from_rgb(c.r, c.g, c.b)
 }
 
 impl Theme {

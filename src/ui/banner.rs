@@ -1,7 +1,8 @@
 //! The banner across the top of a window: warnings when a deck opens, errors when a save
 //! breaks it. Draws a [`Banner`] and says whether the speaker dismissed it.
 
-use eframe::egui::{self, Align, Color32, Layout, RichText, Ui};
+use crate::theme::chrome;
+use eframe::egui::{self, Align, Layout, RichText, Ui};
 
 /// A message across the top of the window. Dismissed with its button or Esc.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,9 +22,9 @@ const SHOWN_LINES: usize = 8;
 pub fn show_banner(ui: &mut Ui, banner: &Banner) -> bool {
     let area = ui.max_rect();
     let fill = if banner.error {
-        Color32::from_rgb(0x8a, 0x22, 0x22)
+        chrome::BANNER_ERROR
     } else {
-        Color32::from_rgb(0x6e, 0x52, 0x10)
+        chrome::BANNER_WARNING
     };
     let mut dismissed = false;
     egui::Area::new(egui::Id::unique("rostra-banner"))
@@ -36,7 +37,7 @@ pub fn show_banner(ui: &mut Ui, banner: &Banner) -> bool {
                 .show(ui, |ui| {
                     ui.set_max_width(area.width() - 48.0);
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new(&banner.title).color(Color32::WHITE).strong());
+                        ui.label(RichText::new(&banner.title).color(chrome::TEXT).strong());
                         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                             if ui.button("Dismiss").clicked() {
                                 dismissed = true;
@@ -44,11 +45,7 @@ pub fn show_banner(ui: &mut Ui, banner: &Banner) -> bool {
                         });
                     });
                     for line in banner.lines.iter().take(SHOWN_LINES) {
-                        ui.label(
-                            RichText::new(line)
-                                .color(Color32::from_gray(235))
-                                .monospace(),
-                        );
+                        ui.label(RichText::new(line).color(chrome::BANNER_LINE).monospace());
                     }
                     if banner.lines.len() > SHOWN_LINES {
                         ui.label(
@@ -56,7 +53,7 @@ pub fn show_banner(ui: &mut Ui, banner: &Banner) -> bool {
                                 "… and {} more (rostra check DECK lists them all)",
                                 banner.lines.len() - SHOWN_LINES
                             ))
-                            .color(Color32::from_gray(220)),
+                            .color(chrome::TEXT_SECONDARY),
                         );
                     }
                 });

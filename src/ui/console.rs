@@ -6,6 +6,7 @@ use super::{FragmentFrame, Placement, Textures, canvas_rect, paint_background, p
 use crate::attendance::{Attendance, QUIET_ZONE, QrMatrix};
 use crate::scene::Scene;
 use crate::show::timer::{Pace, clock_text};
+use crate::theme::chrome;
 use eframe::egui::{
     self, Align, Color32, CornerRadius, FontId, Layout, Painter, Rect, RichText, Sense, Stroke,
     StrokeKind, Ui, Vec2, emath::TSTransform, vec2,
@@ -109,7 +110,7 @@ pub fn paint_preview(
     painter.rect_stroke(
         shown,
         2.0,
-        Stroke::new(1.0, Color32::from_gray(90)),
+        Stroke::new(1.0, chrome::PREVIEW_FRAME),
         StrokeKind::Outside,
     );
 }
@@ -122,23 +123,23 @@ pub fn paint_qr(painter: &Painter, rect: Rect, qr: &QrMatrix) -> Rect {
     let m = (side / modules).floor().max(1.0);
     let square = Rect::from_center_size(rect.center(), Vec2::splat(m * modules));
     let square = Rect::from_min_size(square.min.round(), square.size());
-    painter.rect_filled(square, 0.0, Color32::WHITE);
+    painter.rect_filled(square, 0.0, chrome::QR_LIGHT);
     let origin = square.min + Vec2::splat(m * QUIET_ZONE as f32);
     for (y, x, len) in qr.runs() {
         let r = Rect::from_min_size(
             origin + vec2(x as f32 * m, y as f32 * m),
             vec2(len as f32 * m, m),
         );
-        painter.rect_filled(r, CornerRadius::ZERO, Color32::BLACK);
+        painter.rect_filled(r, CornerRadius::ZERO, chrome::QR_DARK);
     }
     square
 }
 
 /// The QR code full-screen on the audience screen, the link printed under it.
 pub fn paint_qr_screen(painter: &Painter, area: Rect, qr: &QrMatrix, url: &str) {
-    painter.rect_filled(area, 0.0, Color32::WHITE);
+    painter.rect_filled(area, 0.0, chrome::QR_LIGHT);
     let font = FontId::proportional((area.height() / 18.0).clamp(14.0, 48.0));
-    let galley = painter.layout(url.to_string(), font, Color32::BLACK, area.width() * 0.9);
+    let galley = painter.layout(url.to_string(), font, chrome::QR_DARK, area.width() * 0.9);
     let text_h = galley.size().y + area.height() * 0.04;
     let code_area = Rect::from_min_max(
         area.min + vec2(0.0, area.height() * 0.04),
@@ -149,23 +150,17 @@ pub fn paint_qr_screen(painter: &Painter, area: Rect, qr: &QrMatrix, url: &str) 
         area.center().x - galley.size().x / 2.0,
         square.bottom() + area.height() * 0.015,
     );
-    painter.galley(pos, galley, Color32::BLACK);
+    painter.galley(pos, galley, chrome::QR_DARK);
 }
 
 fn pace_text(p: Pace) -> (String, Color32) {
     match p {
-        Pace::Ahead(s) => (
-            format!("ahead by {}", clock_text(s)),
-            Color32::from_rgb(0x6c, 0xb4, 0xff),
-        ),
+        Pace::Ahead(s) => (format!("ahead by {}", clock_text(s)), chrome::PACE_AHEAD),
         Pace::OnTime(s) => (
             format!("on time: {} left on this slide", clock_text(s)),
-            Color32::from_rgb(0x7c, 0xd9, 0x7c),
+            chrome::PACE_ON_TIME,
         ),
-        Pace::Behind(s) => (
-            format!("behind by {}", clock_text(s)),
-            Color32::from_rgb(0xff, 0x6b, 0x5e),
-        ),
+        Pace::Behind(s) => (format!("behind by {}", clock_text(s)), chrome::PACE_BEHIND),
     }
 }
 
@@ -178,7 +173,7 @@ pub fn show_console(
     let mut actions = Vec::new();
     let full = ui.max_rect();
     ui.painter()
-        .rect_filled(full, 0.0, Color32::from_rgb(0x12, 0x13, 0x16));
+        .rect_filled(full, 0.0, chrome::CONSOLE_BACKGROUND);
     let pad = 12.0;
     let inner = full.shrink(pad);
     let big = (inner.height() / 14.0).clamp(18.0, 56.0);
@@ -190,9 +185,9 @@ pub fn show_console(
             .layout(Layout::left_to_right(Align::Center)),
         |ui| {
             let timer_color = if view.running {
-                Color32::WHITE
+                chrome::TEXT
             } else {
-                Color32::from_gray(140)
+                chrome::QUIET
             };
             let timer = ui.add(
                 egui::Label::new(
@@ -213,7 +208,7 @@ pub fn show_console(
                     } else {
                         "not started"
                     })
-                    .color(Color32::from_gray(150)),
+                    .color(chrome::HINT),
                 );
             }
             if ui.small_button("reset").clicked() {
@@ -223,7 +218,7 @@ pub fn show_console(
             ui.label(
                 RichText::new(format!("on slide {}", clock_text(view.on_slide)))
                     .size(big * 0.4)
-                    .color(Color32::from_gray(170)),
+                    .color(chrome::LABEL),
             );
             if let Some(p) = view.pace {
                 ui.add_space(big * 0.5);
@@ -234,13 +229,13 @@ pub fn show_console(
                 ui.label(
                     RichText::new(&view.clock)
                         .font(FontId::monospace(big * 0.7))
-                        .color(Color32::from_gray(200)),
+                        .color(chrome::TEXT_DESCRIPTION),
                 );
                 ui.add_space(big * 0.5);
                 ui.label(
                     RichText::new(&view.counter)
                         .size(big * 0.6)
-                        .color(Color32::WHITE),
+                        .color(chrome::TEXT),
                 );
             });
         },
@@ -250,12 +245,12 @@ pub fn show_console(
         let (text, color) = if view.black {
             (
                 "AUDIENCE SCREEN IS BLACK (B to bring it back)",
-                Color32::from_rgb(0xa0, 0x20, 0x20),
+                chrome::AUDIENCE_BLACK_STRIP,
             )
         } else {
             (
                 "QR CODE IS ON THE AUDIENCE SCREEN (Q to hide)",
-                Color32::from_rgb(0x20, 0x60, 0xa0),
+                chrome::AUDIENCE_QR_STRIP,
             )
         };
         let r = Rect::from_min_size(egui::pos2(inner.left(), y), vec2(inner.width(), big * 0.7));
@@ -263,7 +258,7 @@ pub fn show_console(
         // A label rather than painted text, so screen readers (and tests) find it.
         ui.put(
             r,
-            egui::Label::new(RichText::new(text).size(big * 0.4).color(Color32::WHITE)),
+            egui::Label::new(RichText::new(text).size(big * 0.4).color(chrome::TEXT)),
         );
         y = r.bottom() + pad;
     }
@@ -311,7 +306,7 @@ pub fn show_console(
             egui::Align2::LEFT_TOP,
             &cur.label,
             label_font.clone(),
-            Color32::from_gray(170),
+            chrome::LABEL,
         );
         let r = Rect::from_min_max(
             left.min + vec2(0.0, big * 0.5),
@@ -341,11 +336,10 @@ pub fn show_console(
                 }
                 ui.vertical(|ui| {
                     ui.label(
-                        RichText::new("Attendance (Q shows it to the room)")
-                            .color(Color32::from_gray(170)),
+                        RichText::new("Attendance (Q shows it to the room)").color(chrome::LABEL),
                     );
-                    ui.label(RichText::new(&a.url).size(big * 0.4).color(Color32::WHITE));
-                    ui.label(RichText::new(a.source.label()).color(Color32::from_gray(140)));
+                    ui.label(RichText::new(&a.url).size(big * 0.4).color(chrome::TEXT));
+                    ui.label(RichText::new(a.source.label()).color(chrome::QUIET));
                     if !view.links.is_empty() {
                         egui::ComboBox::from_label("use another link")
                             .selected_text("links in the deck")
@@ -371,7 +365,7 @@ pub fn show_console(
                         "Attendance link {} cannot be drawn as a QR code",
                         a.url
                     ))
-                    .color(Color32::from_rgb(0xff, 0x9a, 0x60)),
+                    .color(chrome::ATTENDANCE_WARNING),
                 );
             }
             None => {
@@ -379,7 +373,7 @@ pub fn show_console(
                     RichText::new(
                         "No attendance link (--attendance URL or front matter `attendance:`)",
                     )
-                    .color(Color32::from_gray(140)),
+                    .color(chrome::QUIET),
                 );
             }
         },
@@ -396,7 +390,7 @@ pub fn show_console(
                 egui::Align2::LEFT_TOP,
                 &next.label,
                 label_font.clone(),
-                Color32::from_gray(170),
+                chrome::LABEL,
             );
             paint_preview(&painter, next_r, view.audience_area, next, view.textures);
             let resp = ui.allocate_rect(next_r, Sense::click());
@@ -410,13 +404,13 @@ pub fn show_console(
                 egui::Align2::LEFT_TOP,
                 "End of the deck",
                 label_font.clone(),
-                Color32::from_gray(170),
+                chrome::LABEL,
             );
         }
     }
     // Notes below, scrollable.
     let notes_r = Rect::from_min_max(egui::pos2(right.left(), next_r.bottom() + pad), right.max);
-    painter.rect_filled(notes_r, 6.0, Color32::from_rgb(0x1c, 0x1e, 0x22));
+    painter.rect_filled(notes_r, 6.0, chrome::NOTES_BACKGROUND);
     ui.scope_builder(egui::UiBuilder::new().max_rect(notes_r.shrink(8.0)), |ui| {
         let base = (big * 0.42 * view.notes_scale).clamp(9.0, 96.0);
         let style = ui.style_mut();
@@ -427,7 +421,7 @@ pub fn show_console(
                 _ => base,
             };
         }
-        style.visuals.override_text_color = Some(Color32::from_gray(230));
+        style.visuals.override_text_color = Some(chrome::TEXT_BODY);
         egui::ScrollArea::vertical()
             .id_salt("notes")
             .auto_shrink([false, false])
@@ -436,9 +430,7 @@ pub fn show_console(
                     CommonMarkViewer::new().show(ui, notes_cache, text);
                 }
                 _ => {
-                    ui.label(
-                        RichText::new("No notes for this slide.").color(Color32::from_gray(120)),
-                    );
+                    ui.label(RichText::new("No notes for this slide.").color(chrome::EMPTY));
                 }
             });
     });

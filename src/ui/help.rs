@@ -1,6 +1,7 @@
 //! The shortcut overlay (`?`): every key, grouped, as the key map describes it.
 
-use eframe::egui::{Color32, FontId, Painter, Rect, pos2};
+use crate::theme::chrome;
+use eframe::egui::{FontId, Painter, Rect, pos2};
 
 /// One line of the overlay: keys and what they do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct Shortcut {
 
 /// Paints the overlay over `area`.
 pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
-    painter.rect_filled(area, 0.0, Color32::from_black_alpha(238));
+    painter.rect_filled(area, 0.0, chrome::HELP_SCRIM);
     let groups = shortcuts
         .windows(2)
         .filter(|w| w[0].group != w[1].group)
@@ -34,7 +35,7 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
         texts
             .map(|t| {
                 painter
-                    .layout_no_wrap(t.to_string(), font.clone(), Color32::WHITE)
+                    .layout_no_wrap(t.to_string(), font.clone(), chrome::TEXT)
                     .size()
                     .x
             })
@@ -57,7 +58,7 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
         eframe::egui::Align2::CENTER_TOP,
         "Keyboard shortcuts",
         title_font,
-        Color32::WHITE,
+        chrome::TEXT,
     );
     y += line_h * 2.0;
     let mut group = "";
@@ -69,7 +70,7 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
                 eframe::egui::Align2::LEFT_TOP,
                 group,
                 text_font.clone(),
-                Color32::from_rgb(0x42, 0xaf, 0xfa),
+                chrome::HELP_GROUP,
             );
             y += line_h;
         }
@@ -78,14 +79,14 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
             eframe::egui::Align2::LEFT_TOP,
             &s.keys,
             key_font.clone(),
-            Color32::from_gray(230),
+            chrome::TEXT_BODY,
         );
         painter.text(
             pos2(left + desc_x, y),
             eframe::egui::Align2::LEFT_TOP,
             s.description,
             text_font.clone(),
-            Color32::from_gray(200),
+            chrome::TEXT_DESCRIPTION,
         );
         y += line_h;
     }
@@ -94,6 +95,6 @@ pub fn paint_help(painter: &Painter, area: Rect, shortcuts: &[Shortcut]) {
         eframe::egui::Align2::CENTER_TOP,
         "Esc closes this",
         text_font,
-        Color32::from_gray(150),
+        chrome::HINT,
     );
 }

@@ -17,6 +17,7 @@ use crate::motion::{
 };
 use crate::scene::{Item, ItemKind, Scene};
 use crate::show::FragmentMove;
+use crate::theme::{self, chrome, reveal};
 use eframe::egui::{
     Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, TextureId, Vec2,
     emath::TSTransform, pos2, vec2,
@@ -150,7 +151,7 @@ pub fn paint_background(
     {
         let natural = textures.natural_size(src).unwrap_or(canvas.size());
         let (rect, uv) = background_fit(canvas, natural, scene.background_size.as_deref());
-        let mut shape = Shape::image(tex, rect, uv, Color32::WHITE);
+        let mut shape = Shape::image(tex, rect, uv, theme::NO_TINT);
         shape.transform(placement.transform);
         let clip = placement.transform * canvas;
         p.with_clip_rect(clip.intersect(p.clip_rect())).add(shape);
@@ -242,7 +243,7 @@ fn paint_item(
         ItemKind::Text(galley) => {
             let pos = own.min - galley.rect.min.to_vec2();
             let mix = v.color_mix.clamp(0.0, 1.0);
-            let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), Color32::WHITE);
+            let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), theme::NO_TINT);
             shape.opacity_factor = 1.0 - if v.color.is_some() { mix } else { 0.0 };
             shapes.push(Shape::Text(shape));
             // A highlight fades in as a recoloured copy over the text.
@@ -262,7 +263,7 @@ fn paint_item(
                     ],
                     Stroke::new(
                         (own.height() / 14.0).max(1.5),
-                        Color32::WHITE.gamma_multiply(0.9),
+                        reveal::STRIKE.gamma_multiply(0.9),
                     ),
                 ));
             }
@@ -282,13 +283,13 @@ fn paint_item(
                 tex,
                 rect,
                 Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)),
-                Color32::WHITE,
+                theme::NO_TINT,
             )),
             None => {
                 shapes.push(Shape::rect_filled(
                     rect,
                     CornerRadius::same(4),
-                    Color32::from_white_alpha(10),
+                    chrome::IMAGE_LOADING,
                 ));
             }
         },
@@ -296,16 +297,16 @@ fn paint_item(
             shapes.push(Shape::rect_filled(
                 rect,
                 CornerRadius::same(6),
-                Color32::from_rgba_unmultiplied(255, 80, 60, 28),
+                chrome::PLACEHOLDER_FILL,
             ));
             shapes.push(Shape::rect_stroke(
                 rect,
                 CornerRadius::same(6),
-                Stroke::new(2.0, Color32::from_rgb(0xe0, 0x60, 0x50)),
+                Stroke::new(2.0, chrome::PLACEHOLDER_STROKE),
                 StrokeKind::Inside,
             ));
             let pos = rect.center() - galley.rect.center().to_vec2();
-            shapes.push(Shape::galley(pos, galley.clone(), Color32::WHITE));
+            shapes.push(Shape::galley(pos, galley.clone(), chrome::PLACEHOLDER_TEXT));
         }
     }
     let identity = transform == TSTransform::IDENTITY;
@@ -436,47 +437,42 @@ pub fn paint_morph(
 pub fn paint_slide_number(painter: &Painter, area: Rect, text: &str) {
     let pos = area.right_bottom() + Vec2::new(-12.0, -10.0);
     let font = FontId::proportional((area.height() / 45.0).clamp(11.0, 22.0));
-    let galley = painter.layout_no_wrap(text.to_string(), font, Color32::from_gray(220));
+    let galley = painter.layout_no_wrap(text.to_string(), font, chrome::TEXT_SECONDARY);
     let bg = Rect::from_min_size(
         pos - galley.size() - Vec2::new(12.0, 6.0),
         galley.size() + Vec2::new(12.0, 6.0),
     );
-    painter.rect_filled(bg, 3.0, Color32::from_black_alpha(110));
-    painter.galley(
-        bg.min + Vec2::new(6.0, 3.0),
-        galley,
-        Color32::from_gray(220),
-    );
+    painter.rect_filled(bg, 3.0, chrome::SLIDE_NUMBER_BACKGROUND);
+    painter.galley(bg.min + Vec2::new(6.0, 3.0), galley, chrome::TEXT_SECONDARY);
 }
 
 /// The frame-time readout in the top-left corner (`--stats`, F9).
 pub fn paint_stats(painter: &Painter, area: Rect, text: &str) {
     let font = FontId::monospace((area.height() / 50.0).clamp(11.0, 18.0));
-    let galley =
-        painter.layout_no_wrap(text.to_string(), font, Color32::from_rgb(0x9f, 0xe8, 0x9f));
+    let galley = painter.layout_no_wrap(text.to_string(), font, chrome::STATS_TEXT);
     let bg = Rect::from_min_size(
         area.min + Vec2::new(8.0, 8.0),
         galley.size() + Vec2::new(12.0, 6.0),
     );
-    painter.rect_filled(bg, 3.0, Color32::from_black_alpha(170));
-    painter.galley(bg.min + Vec2::new(6.0, 3.0), galley, Color32::WHITE);
+    painter.rect_filled(bg, 3.0, chrome::STATS_BACKGROUND);
+    painter.galley(bg.min + Vec2::new(6.0, 3.0), galley, chrome::TEXT);
 }
 
 /// Black screen: everything hidden, as reveal.js's pause overlay.
 pub fn paint_black(painter: &Painter, area: Rect) {
-    painter.rect_filled(area, 0.0, Color32::BLACK);
+    painter.rect_filled(area, 0.0, chrome::BLACKOUT);
 }
 
 /// A small line of text at the top of the area (jump prompt, warnings).
 pub fn paint_banner(painter: &Painter, area: Rect, text: &str, color: Color32) {
     let font = FontId::proportional((area.height() / 40.0).clamp(12.0, 24.0));
-    let galley = painter.layout(text.to_string(), font, Color32::WHITE, area.width() * 0.9);
+    let galley = painter.layout(text.to_string(), font, chrome::TEXT, area.width() * 0.9);
     let rect = Rect::from_center_size(
         pos2(area.center().x, area.top() + galley.size().y / 2.0 + 16.0),
         galley.size() + Vec2::new(24.0, 12.0),
     );
     painter.rect_filled(rect, 6.0, color);
-    painter.galley(rect.min + Vec2::new(12.0, 6.0), galley, Color32::WHITE);
+    painter.galley(rect.min + Vec2::new(12.0, 6.0), galley, chrome::TEXT);
 }
 
 #[cfg(test)]

@@ -3,9 +3,8 @@
 
 use super::{FragmentFrame, Placement, Textures, canvas_rect, paint_background, paint_items};
 use crate::scene::Scene;
-use eframe::egui::{
-    Color32, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, emath::TSTransform, vec2,
-};
+use crate::theme::chrome;
+use eframe::egui::{Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, emath::TSTransform, vec2};
 
 /// The grid's scale relative to full size, as reveal.js computes it for a viewport of `area`:
 /// a fifth of the shorter side (at least 150 points) per slide height.
@@ -112,16 +111,16 @@ pub fn paint_cell(
         textures,
         placement,
     );
-    let alpha = match outline {
-        Outline::Current => 160,
-        Outline::Hovered => 90,
-        Outline::Plain => 30,
+    let color = match outline {
+        Outline::Current => chrome::OUTLINE_CURRENT,
+        Outline::Hovered => chrome::OUTLINE_HOVERED,
+        Outline::Plain => chrome::OUTLINE_PLAIN,
     };
     let w = (10.0 * scene.scale * cell.transform.scaling).max(2.0);
     painter.rect_stroke(
         cell.rect.expand(w * 1.5),
         2.0,
-        Stroke::new(w, Color32::from_rgba_unmultiplied(150, 150, 150, alpha)),
+        Stroke::new(w, color),
         StrokeKind::Outside,
     );
 }

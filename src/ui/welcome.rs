@@ -1,7 +1,8 @@
 //! The welcome screen: open a deck, present the tour, or pick a recent or bundled deck.
 //! Draws from a [`WelcomeView`] and returns what the speaker chose.
 
-use eframe::egui::{self, Align, Color32, Layout, RichText, Ui};
+use crate::theme::chrome;
+use eframe::egui::{self, Align, Layout, RichText, Ui};
 use std::path::{Path, PathBuf};
 
 /// What the welcome screen lists.
@@ -27,7 +28,7 @@ pub enum WelcomeChoice {
 pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice> {
     let area = ui.max_rect();
     ui.painter()
-        .rect_filled(area, 0.0, Color32::from_rgb(0x16, 0x17, 0x1b));
+        .rect_filled(area, 0.0, chrome::WELCOME_BACKGROUND);
     let mut choice = None;
     let width = (area.width() * 0.6).clamp(320.0, 760.0);
     let inner = egui::Rect::from_center_size(area.center(), egui::vec2(width, area.height() * 0.9));
@@ -41,12 +42,12 @@ pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice
                 RichText::new("rostra")
                     .size(44.0)
                     .strong()
-                    .color(Color32::WHITE),
+                    .color(chrome::TEXT),
             );
             ui.label(
                 RichText::new("Present reveal.js Markdown decks · 발표를 시작하세요")
                     .size(16.0)
-                    .color(Color32::from_gray(180)),
+                    .color(chrome::SUBTITLE),
             );
             ui.add_space(18.0);
             ui.horizontal(|ui| {
@@ -63,18 +64,12 @@ pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice
                     choice = Some(WelcomeChoice::Start);
                 }
             });
-            ui.label(
-                RichText::new("Or drop a .md file on this window.").color(Color32::from_gray(150)),
-            );
+            ui.label(RichText::new("Or drop a .md file on this window.").color(chrome::HINT));
             ui.add_space(18.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.label(
-                    RichText::new("Recent decks")
-                        .size(20.0)
-                        .color(Color32::WHITE),
-                );
+                ui.label(RichText::new("Recent decks").size(20.0).color(chrome::TEXT));
                 if view.recent.is_empty() {
-                    ui.label(RichText::new("None yet.").color(Color32::from_gray(140)));
+                    ui.label(RichText::new("None yet.").color(chrome::QUIET));
                 }
                 for &(path, slide) in &view.recent {
                     let text = format!("{}   — slide {}", path.display(), slide + 1);
@@ -87,7 +82,7 @@ pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice
                 ui.label(
                     RichText::new("Bundled decks")
                         .size(20.0)
-                        .color(Color32::WHITE),
+                        .color(chrome::TEXT),
                 );
                 for (name, path) in view.bundled {
                     if ui

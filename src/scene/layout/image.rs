@@ -123,6 +123,8 @@ pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<
 }
 
 #[cfg(test)]
+// Tests compare against literal colours.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::super::test_support::{Every, lay, lay_at, placeholder_text};
     use crate::scene::{ImageState, ItemKind, Scene};

@@ -4,6 +4,7 @@
 use super::{Laid, Layouter, TextStyle};
 use crate::deck::{Image, Inline, Meta};
 use crate::scene::{Frag, ItemKind};
+use crate::theme::reveal;
 use eframe::egui::{Align, Color32, Stroke, vec2};
 use eframe::epaint::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat, TextWrapping};
 
@@ -113,7 +114,7 @@ impl Layouter<'_, '_> {
                         "b" | "strong" => s2.bold = true,
                         "i" | "em" | "cite" => s2.italic = true,
                         "s" | "del" => s2.strike = true,
-                        "mark" => s2.background = Color32::from_rgba_unmultiplied(255, 230, 0, 90),
+                        "mark" => s2.background = reveal::MARK_BACKGROUND,
                         "big" => s2.size *= 1.2,
                         _ => {}
                     }

@@ -1,0 +1,31 @@
+//! reveal.js's fixed colours, the same in every theme: the `highlight-*` fragment classes, the
+//! `<mark>` background and the strike-through line. Used by `motion/` and `scene/`.
+
+// The one room allowed to write colours as numbers: clippy.toml bans the constructors elsewhere.
+#![allow(clippy::disallowed_methods)]
+
+use eframe::egui::Color32;
+
+/// The colour a `highlight-red` fragment turns (reveal.js's stylesheet).
+pub const HIGHLIGHT_RED: Color32 = Color32::from_rgb(0xff, 0x2c, 0x2d);
+/// The colour a `highlight-green` fragment turns (reveal.js's stylesheet).
+pub const HIGHLIGHT_GREEN: Color32 = Color32::from_rgb(0x17, 0xff, 0x2e);
+/// The colour a `highlight-blue` fragment turns (reveal.js's stylesheet).
+pub const HIGHLIGHT_BLUE: Color32 = Color32::from_rgb(0x1b, 0x91, 0xff);
+/// Behind `<mark>` text: a translucent yellow that works on dark and light themes.
+pub const MARK_BACKGROUND: Color32 = Color32::from_rgba_unmultiplied_const(255, 230, 0, 90);
+/// The line of a `strike` fragment, before its fade (`gamma_multiply`) at the painter.
+pub const STRIKE: Color32 = Color32::WHITE;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_background_equals_the_runtime_constructor() {
+        assert_eq!(
+            MARK_BACKGROUND,
+            Color32::from_rgba_unmultiplied(255, 230, 0, 90)
+        );
+    }
+}
