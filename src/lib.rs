@@ -2,15 +2,18 @@
 //!
 //! Modules in pipeline order (text → deck model → scene → motion → pixels):
 //! - [`deck`]: text → `Deck` (front matter, separators, notes, directives, fragments, and
-//!   reveal.js's motion vocabulary read as values: fragment styles, timing, easing). Pure.
+//!   reveal.js's motion vocabulary read as values: fragment styles, timing, easing). Pure,
+//!   and a crate of its own (`crates/rostra-deck`), so nothing here can leak into it.
 //! - [`theme`]: colours, sizes and spacing of the built-in looks, as data.
 //! - [`scene`]: slide + theme + canvas → positioned text, shapes and images. No window.
 //! - [`motion`]: fragment looks, transitions and morphs over time, as pure functions of
 //!   scenes, state and time; the only room that evaluates `deck`'s easing curves.
-//! - [`show`]: the engine: where the talk is, commands in, state out. No window.
+//! - [`show`]: the engine: the whole talk (navigation, timer, console, screens), changed only
+//!   by `Command`s, each saying what changed. No window.
 //! - [`media`]: image files: where a source is read from, decoding, sizes from headers.
 //! - [`ui`]: egui drawing of the audience view and overlays; reads show state.
-//! - [`app`]: the eframe application: window, input, image loading thread, fonts.
+//! - [`app`]: the eframe application by role: start options, input → commands, the one
+//!   command queue, drawing, the console window, sessions, monitors, the image thread.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
 //! - [`attendance`]: the attendance link and its QR code.
 //! - [`config`]: the settings file.
