@@ -4,6 +4,7 @@
 //! - [`deck`]: text → `Deck` (front matter, separators, notes, directives, fragments, and
 //!   reveal.js's motion vocabulary read as values: fragment styles, timing, easing). Pure,
 //!   and a crate of its own (`crates/rostra-deck`), so nothing here can leak into it.
+//! - [`attendance`]: the attendance link a deck names, and its QR code (reads `deck`).
 //! - [`theme`]: colours, sizes and spacing of the built-in looks, as data.
 //! - [`scene`]: slide + theme + canvas → positioned text, shapes and images. No window.
 //! - [`motion`]: fragment looks, transitions and morphs over time, as pure functions of
@@ -15,7 +16,6 @@
 //! - [`app`]: the eframe application by role: start options, input → commands, the one
 //!   command queue, drawing, the console window, sessions, monitors, the image thread.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
-//! - [`attendance`]: the attendance link and its QR code.
 //! - [`config`]: the settings file.
 //! - [`export`]: slides to PNG files or a PDF, with no window.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.

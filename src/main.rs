@@ -268,6 +268,8 @@ fn present(
     rostra::app::run(d, base, options).map_err(anyhow::Error::msg)
 }
 
+/// The bundled decks: beside the sources when run from a checkout, else `decks/` in the
+/// working folder (an installed copy).
 fn bundled_dir() -> PathBuf {
     let in_tree = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/decks"));
     if in_tree.is_dir() {

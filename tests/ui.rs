@@ -130,8 +130,15 @@ fn a_click_in_the_overview_goes_through_the_command_queue() {
     let (deck, dir) = common::seed();
     let target = 7;
     let src = deck.slides[target].images()[0].src.clone();
+    let recent = std::env::temp_dir().join(format!("rostra-overview-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&recent);
+    let deck_path = dir.join("slides.md");
+    let mut options = common::test_options();
+    options.deck_path = Some(deck_path.clone());
+    options.recent_file = Some(recent.clone());
     let mut h = AppHarness {
         size: Vec2::new(3400.0, 300.0),
+        options,
         ..AppHarness::default()
     }
     .build(deck, dir);
@@ -176,4 +183,16 @@ fn a_click_in_the_overview_goes_through_the_command_queue() {
         h.state().image_ready(&src),
         "the new slide's images were asked for"
     );
+    // The recent list is written a second after the talk last moved, on a thread.
+    let mut saved = None;
+    for _ in 0..200 {
+        h.step();
+        saved = rostra::app::recent::RecentDecks::load(&recent).position_of(&deck_path);
+        if saved.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(saved, Some((target, 0)), "the new place is remembered");
+    let _ = std::fs::remove_file(&recent);
 }

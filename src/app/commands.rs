@@ -4,7 +4,7 @@
 //! here: images near the new slide, the recent list, the windows.
 
 use super::RostraApp;
-use crate::show::Command;
+use crate::show::{Changed, Command};
 use eframe::egui::{self, ViewportCommand, ViewportId};
 use std::path::PathBuf;
 
@@ -40,20 +40,16 @@ impl RostraApp {
     /// Applies everything queued, in order, once per frame.
     pub(super) fn drain_commands(&mut self, ctx: &egui::Context, now: f64) {
         let queued = std::mem::take(&mut self.queue);
-        let mut talk = Vec::new();
+        let mut changed = Changed::default();
         for c in queued {
             match c {
-                AppCommand::Talk(c) => talk.push(c),
+                AppCommand::Talk(c) => changed.merge(self.talk.apply(&c, now)),
                 AppCommand::OpenDialog => self.open_dialog(ctx),
                 AppCommand::Open(path) => self.open_path(ctx, path),
                 AppCommand::DismissBanner => self.session.banner = None,
                 AppCommand::CloseWelcome => self.session.welcome = false,
             }
         }
-        if talk.is_empty() {
-            return;
-        }
-        let changed = self.talk.apply_all(talk, now);
         if changed.position {
             self.session.moved(self.talk.position());
         }

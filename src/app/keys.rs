@@ -417,17 +417,22 @@ impl KeyMap {
         (KeyMap { bindings }, problems)
     }
 
-    /// The action for `key` pressed with modifiers `m`.
+    /// The action for `key` pressed with modifiers `m`. A key held with Shift that has no
+    /// Shift binding of its own does what it does without (clickers send Shift+F5, and a
+    /// held Shift must not stop the talk).
     pub fn action(&self, key: Key, m: Modifiers) -> Option<Action> {
         let command = m.ctrl || m.command;
-        self.bindings.iter().find_map(|(t, a)| match t {
-            Trigger::Key {
-                key: k,
-                shift,
-                command: c,
-            } if *k == key && *shift == m.shift && *c == command => Some(*a),
-            _ => None,
-        })
+        let find = |shift_held: bool| {
+            self.bindings.iter().find_map(|(t, a)| match t {
+                Trigger::Key {
+                    key: k,
+                    shift,
+                    command: c,
+                } if *k == key && *shift == shift_held && *c == command => Some(*a),
+                _ => None,
+            })
+        };
+        find(m.shift).or_else(|| if m.shift { find(false) } else { None })
     }
 
     /// The action for typed `text` (a symbol such as `?`), if one is bound.
@@ -560,6 +565,25 @@ mod tests {
         assert_eq!(map.action(Key::O, Modifiers::CTRL), Some(Action::Open));
         assert_eq!(map.action(Key::O, Modifiers::NONE), Some(Action::Overview));
         assert_eq!(map.action(Key::N, Modifiers::CTRL), None);
+    }
+
+    #[test]
+    fn shift_keeps_a_keys_action_unless_shift_has_its_own() {
+        let map = KeyMap::default();
+        assert_eq!(
+            map.action(Key::F5, Modifiers::SHIFT),
+            Some(Action::Fullscreen)
+        );
+        assert_eq!(
+            map.action(Key::ArrowRight, Modifiers::SHIFT),
+            Some(Action::Right)
+        );
+        assert_eq!(map.action(Key::Space, Modifiers::SHIFT), Some(Action::Prev));
+        assert_eq!(
+            map.action(Key::T, Modifiers::SHIFT),
+            Some(Action::TimerReset)
+        );
+        assert_eq!(map.action(Key::T, Modifiers::NONE), Some(Action::Timer));
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct RostraApp {
     fixed_clock: Option<String>,
     options: StartOptions,
     bench: Option<bench::BenchRun>,
+    /// The pass whose input was last turned into commands.
+    input_pass: Option<u64>,
     /// Highlighting to do once the first frame is on screen.
     warm_up: Option<(Deck, Theme)>,
     /// The font atlas's fill last frame: when it drops, egui rebuilt the atlas (fonts added,
@@ -89,6 +91,7 @@ impl RostraApp {
             fixed_clock: None,
             options: options.clone(),
             warm_up: None,
+            input_pass: None,
             atlas_fill: 0.0,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
@@ -132,6 +135,8 @@ impl RostraApp {
             (None, Some(p)) => self.session.recent.position_of(p),
             _ => None,
         };
+        // Not commands: a new deck is not a move of the talk (no clock start, no recent-list
+        // save), so the engine is set up directly, as at start.
         self.talk.set_deck(&deck);
         if let Some(p) = position {
             self.talk.jump(p.slide, p.shown);
@@ -247,11 +252,6 @@ impl RostraApp {
         self.fixed_clock = Some(text.to_string());
     }
 
-    /// Queues `command` as if a key had sent it (tools, tests, a remote).
-    pub fn send(&mut self, ctx: &egui::Context, command: crate::show::Command) {
-        self.push(ctx, command);
-    }
-
     /// Work that must not delay the first frame: code highlighting.
     fn start_background(&mut self) {
         if let Some((deck, theme)) = self.warm_up.take() {
@@ -309,10 +309,16 @@ impl eframe::App for RostraApp {
             self.start_background();
         }
         // The audience window's keys, applied this frame; the console window's arrive in
-        // its own pass and are applied at the next.
-        let events = ctx.input(|i| i.events.clone());
-        self.handle_input(ctx, events);
-        self.drive_bench(ctx, frame);
+        // its own pass and are applied at the next. eframe also calls `logic` while the
+        // window is hidden, with no new pass and last pass's events still in the input:
+        // those were read already.
+        let pass = ctx.cumulative_pass_nr();
+        if self.input_pass != Some(pass) {
+            self.input_pass = Some(pass);
+            let events = ctx.input(|i| i.events.clone());
+            self.handle_input(ctx, events);
+            self.drive_bench(ctx, frame);
+        }
         self.watch_monitors(ctx, frame, now);
         self.poll_session(ctx, now);
         self.drain_commands(ctx, now);

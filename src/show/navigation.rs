@@ -3,6 +3,8 @@
 //! arrows, stacks and fragments live here; time is passed in, never read.
 
 use super::Command;
+use crate::deck::Deck;
+use crate::motion::{Change, SlideMotion};
 
 /// The commands that belong to the talk around the slides (`Talk` applies them), as one
 /// pattern so every match over navigation lists them once.
@@ -23,8 +25,6 @@ macro_rules! talk_only {
             | Command::Escape
     };
 }
-use crate::deck::Deck;
-use crate::motion::{Change, SlideMotion};
 
 /// One slide's place and size, as navigation needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -39,7 +39,7 @@ pub struct Changed {
     pub position: bool,
     /// The slide changed (images near it are wanted).
     pub slide: bool,
-    /// Something either window shows changed: both redraw.
+    /// A command was applied, so either window may show something new: both redraw.
     pub screen: bool,
     /// Full screen was switched: the audience window follows `Talk::fullscreen`.
     pub fullscreen: bool,
@@ -48,12 +48,8 @@ pub struct Changed {
 }
 
 impl Changed {
-    /// Whether nothing changed.
-    pub fn is_empty(&self) -> bool {
-        *self == Changed::default()
-    }
-
-    fn merge(&mut self, other: Changed) {
+    /// Adds what `other` changed.
+    pub fn merge(&mut self, other: Changed) {
         self.position |= other.position;
         self.slide |= other.slide;
         self.screen |= other.screen;
@@ -134,25 +130,13 @@ impl Talk {
         self.set_attendance(
             picked.or_else(|| attendance::find(deck, self.options.attendance.as_deref())),
         );
-        let timings: Vec<Option<f64>> = deck
-            .slides
-            .iter()
-            .map(|s| {
-                s.attributes
-                    .get("data-timing")
-                    .and_then(|t| t.trim().parse::<f64>().ok())
-                    .filter(|t| t.is_finite() && *t >= 0.0)
-            })
-            .collect();
+        let timings: Vec<Option<f64>> = deck.slides.iter().map(|s| s.timing_secs()).collect();
         let total = self
             .options
             .total_time_secs
             .or(deck.meta.total_time_secs.map(|t| t as f64))
             .or(self.options.fallback_total_time_secs);
         self.plan = timer::plan(&timings, total);
-        if !self.show.is_empty() {
-            self.qr_shown &= self.qr.is_some();
-        }
     }
 
     /// Moves to `slide` with `shown` steps (a reload keeping the place, a remembered deck).

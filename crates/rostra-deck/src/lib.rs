@@ -388,6 +388,14 @@ impl Slide {
         out
     }
 
+    /// Seconds the speaker plans for this slide (`data-timing`), when it gives a usable number.
+    pub fn timing_secs(&self) -> Option<f64> {
+        self.attributes
+            .get("data-timing")
+            .and_then(|t| t.trim().parse::<f64>().ok())
+            .filter(|t| t.is_finite() && *t >= 0.0)
+    }
+
     /// Every image on the slide (inline and block), with where it is written.
     pub fn images(&self) -> Vec<&Image> {
         fn from_inlines<'a>(content: &'a [Inline], out: &mut Vec<&'a Image>) {
