@@ -3,9 +3,10 @@
 //! come back as commands into the one queue.
 
 use super::RostraApp;
+use super::keys::Action;
 use crate::show::Command;
 use crate::ui::FragmentFrame;
-use crate::ui::console::{ConsoleAction, ConsoleView, Preview, show_console};
+use crate::ui::console::{ConsoleAction, ConsoleView, KeyHints, Preview, show_console};
 use eframe::egui::{self, ViewportBuilder, ViewportClass, ViewportId};
 
 /// The console window's viewport id.
@@ -141,6 +142,12 @@ impl RostraApp {
             qr_shown: talk.qr_shown(),
             attendance: talk.attendance_qr(),
             links: talk.links(),
+            keys: KeyHints {
+                timer: self.options.keymap.first_label(Action::Timer),
+                timer_reset: self.options.keymap.first_label(Action::TimerReset),
+                black: self.options.keymap.first_label(Action::Black),
+                qr: self.options.keymap.first_label(Action::Qr),
+            },
         };
         let actions = show_console(ui, &view, &mut self.notes_cache);
         if self.talk.timer().is_running() {

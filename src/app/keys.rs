@@ -455,6 +455,14 @@ impl KeyMap {
             .collect()
     }
 
+    /// The first key bound to `action`, for a hint (`unbound` when there is none).
+    pub fn first_label(&self, action: Action) -> String {
+        self.labels(action)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "unbound".to_string())
+    }
+
     /// The help overlay's lines: every action with the keys bound to it now.
     pub fn shortcuts(&self) -> Vec<Shortcut> {
         Action::all()

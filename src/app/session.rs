@@ -394,6 +394,7 @@ impl RostraApp {
                 .map(|d| (d.path.as_path(), d.slide))
                 .collect(),
             bundled: &self.session.bundled,
+            open_key: self.options.keymap.first_label(super::keys::Action::Open),
         };
         let choice = show_welcome(ui, &view);
         let command = match choice {

@@ -61,6 +61,22 @@ pub struct ConsoleView<'a> {
     pub attendance: Option<(&'a Attendance, Option<&'a QrMatrix>)>,
     /// Links the speaker may pick instead.
     pub links: &'a [(usize, String)],
+    /// The keys its hints name.
+    pub keys: KeyHints,
+}
+
+/// The keys bound to the console's actions, as its hints name them (the speaker may have
+/// rebound them).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyHints {
+    /// Pause or resume the timer.
+    pub timer: String,
+    /// Reset the timer.
+    pub timer_reset: String,
+    /// Black screen on and off.
+    pub black: String,
+    /// The QR code on the audience screen.
+    pub qr: String,
 }
 
 /// What the speaker did on the console with the mouse.
@@ -200,7 +216,10 @@ pub fn show_console(
             if timer.clicked() {
                 actions.push(ConsoleAction::ToggleTimer);
             }
-            timer.on_hover_text("Click or T: pause / resume. Shift+T: reset.");
+            timer.on_hover_text(format!(
+                "Click or {}: pause / resume. {}: reset.",
+                view.keys.timer, view.keys.timer_reset
+            ));
             if !view.running {
                 ui.label(
                     RichText::new(if view.elapsed > 0.0 {
@@ -244,12 +263,18 @@ pub fn show_console(
     if view.black || view.qr_shown {
         let (text, color) = if view.black {
             (
-                "AUDIENCE SCREEN IS BLACK (B to bring it back)",
+                format!(
+                    "AUDIENCE SCREEN IS BLACK ({} to bring it back)",
+                    view.keys.black
+                ),
                 chrome::AUDIENCE_BLACK_STRIP,
             )
         } else {
             (
-                "QR CODE IS ON THE AUDIENCE SCREEN (Q to hide)",
+                format!(
+                    "QR CODE IS ON THE AUDIENCE SCREEN ({} to hide)",
+                    view.keys.qr
+                ),
                 chrome::AUDIENCE_QR_STRIP,
             )
         };
@@ -329,14 +354,18 @@ pub fn show_console(
                 let (r, resp) = ui.allocate_exact_size(Vec2::splat(side), Sense::click());
                 paint_qr(ui.painter(), r, qr);
                 if resp
-                    .on_hover_text("Q: show it on the audience screen")
+                    .on_hover_text(format!("{}: show it on the audience screen", view.keys.qr))
                     .clicked()
                 {
                     actions.push(ConsoleAction::ToggleQr);
                 }
                 ui.vertical(|ui| {
                     ui.label(
-                        RichText::new("Attendance (Q shows it to the room)").color(chrome::LABEL),
+                        RichText::new(format!(
+                            "Attendance ({} shows it to the room)",
+                            view.keys.qr
+                        ))
+                        .color(chrome::LABEL),
                     );
                     ui.label(RichText::new(&a.url).size(big * 0.4).color(chrome::TEXT));
                     ui.label(RichText::new(a.source.label()).color(chrome::QUIET));

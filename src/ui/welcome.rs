@@ -11,6 +11,8 @@ pub struct WelcomeView<'a> {
     pub recent: Vec<(&'a Path, usize)>,
     /// Decks that come with rostra: (name, file).
     pub bundled: &'a [(String, PathBuf)],
+    /// The key that opens the file dialog, as bound.
+    pub open_key: String,
 }
 
 /// What the speaker chose on the welcome screen.
@@ -52,7 +54,7 @@ pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice
             ui.add_space(18.0);
             ui.horizontal(|ui| {
                 if ui
-                    .button(RichText::new("Open a deck…  (Ctrl+O)").size(18.0))
+                    .button(RichText::new(format!("Open a deck…  ({})", view.open_key)).size(18.0))
                     .clicked()
                 {
                     choice = Some(WelcomeChoice::OpenDialog);
