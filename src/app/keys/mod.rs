@@ -1,0 +1,338 @@
+//! Keys are not commands: each [`Action`] has a stable config name, a group, a description
+//! and its default keys in one table, which feeds the settings file's `[keys]`, the key map
+//! and the help overlay (so the overlay shows the keys the speaker actually bound).
+
+mod map;
+mod trigger;
+
+pub use map::KeyMap;
+pub use trigger::Trigger;
+
+use crate::show::Command;
+
+/// What a key can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Next step.
+    Next,
+    /// Previous step.
+    Prev,
+    /// Right: next step or slide.
+    Right,
+    /// Left: previous step or slide.
+    Left,
+    /// Down the stack.
+    Down,
+    /// Up the stack.
+    Up,
+    /// First slide.
+    First,
+    /// Last slide.
+    Last,
+    /// Start typing a slide number.
+    JumpPrompt,
+    /// Overview grid of all slides.
+    Overview,
+    /// Black screen.
+    Black,
+    /// Full screen on or off.
+    Fullscreen,
+    /// Close overlays, leave full screen.
+    Escape,
+    /// Shortcut overlay.
+    Help,
+    /// Frame-time readout.
+    Stats,
+    /// Open a deck.
+    Open,
+    /// Presenter console: reopen it, or switch the single window to it and back.
+    Console,
+    /// Swap the audience and console screens.
+    SwapScreens,
+    /// Attendance QR code on the audience screen.
+    Qr,
+    /// Pause or resume the talk timer.
+    Timer,
+    /// Reset the talk timer.
+    TimerReset,
+    /// Larger speaker notes.
+    NotesBigger,
+    /// Smaller speaker notes.
+    NotesSmaller,
+}
+
+/// One row of the table: what an action is called, where the help lists it, and its keys.
+struct Entry {
+    action: Action,
+    name: &'static str,
+    group: &'static str,
+    description: &'static str,
+    keys: &'static [&'static str],
+}
+
+/// The one table, in the help overlay's order.
+const TABLE: &[Entry] = &[
+    e(
+        Action::Next,
+        "next",
+        NAV,
+        "next fragment or slide",
+        &["Space", "N", "PageDown"],
+    ),
+    e(
+        Action::Prev,
+        "prev",
+        NAV,
+        "previous fragment or slide",
+        &["Shift+Space", "P", "PageUp"],
+    ),
+    e(
+        Action::Right,
+        "right",
+        NAV,
+        "next fragment, else slide right",
+        &["ArrowRight", "L"],
+    ),
+    e(
+        Action::Left,
+        "left",
+        NAV,
+        "previous fragment, else slide left",
+        &["ArrowLeft", "H"],
+    ),
+    e(
+        Action::Down,
+        "down",
+        NAV,
+        "down a vertical stack",
+        &["ArrowDown", "J"],
+    ),
+    e(
+        Action::Up,
+        "up",
+        NAV,
+        "up a vertical stack",
+        &["ArrowUp", "K"],
+    ),
+    e(Action::First, "first", NAV, "first slide", &["Home"]),
+    e(Action::Last, "last", NAV, "last slide", &["End"]),
+    e(
+        Action::JumpPrompt,
+        "jump",
+        NAV,
+        "go to slide: number, Enter",
+        &["G"],
+    ),
+    e(
+        Action::Overview,
+        "overview",
+        NAV,
+        "overview (arrows, Enter, click)",
+        &["O"],
+    ),
+    e(
+        Action::Black,
+        "black",
+        SCREEN,
+        "black screen",
+        &["B", "Period"],
+    ),
+    e(
+        Action::Fullscreen,
+        "fullscreen",
+        SCREEN,
+        "full screen",
+        &["F", "F5"],
+    ),
+    e(
+        Action::Escape,
+        "escape",
+        SCREEN,
+        "close overlay, leave full screen, else overview",
+        &["Escape"],
+    ),
+    e(Action::Help, "help", SCREEN, "this help", &["?", "F1"]),
+    e(
+        Action::Stats,
+        "stats",
+        SCREEN,
+        "frame time and frames per second",
+        &["F9"],
+    ),
+    e(Action::Open, "open", SCREEN, "open a deck", &["Ctrl+O"]),
+    e(
+        Action::Console,
+        "console",
+        PRESENTER,
+        "presenter console (reopen; one screen: switch)",
+        &["S"],
+    ),
+    e(
+        Action::SwapScreens,
+        "swap-screens",
+        PRESENTER,
+        "swap audience and console screens",
+        &["X"],
+    ),
+    e(
+        Action::Qr,
+        "qr",
+        PRESENTER,
+        "attendance QR code on the audience screen",
+        &["Q"],
+    ),
+    e(
+        Action::Timer,
+        "timer",
+        PRESENTER,
+        "pause or resume the timer",
+        &["T"],
+    ),
+    e(
+        Action::TimerReset,
+        "timer-reset",
+        PRESENTER,
+        "reset the timer",
+        &["Shift+T"],
+    ),
+    e(
+        Action::NotesBigger,
+        "notes-bigger",
+        PRESENTER,
+        "larger notes",
+        &["+", "="],
+    ),
+    e(
+        Action::NotesSmaller,
+        "notes-smaller",
+        PRESENTER,
+        "smaller notes",
+        &["-"],
+    ),
+];
+
+const NAV: &str = "Navigation";
+const SCREEN: &str = "Screen";
+const PRESENTER: &str = "Presenter";
+
+const fn e(
+    action: Action,
+    name: &'static str,
+    group: &'static str,
+    description: &'static str,
+    keys: &'static [&'static str],
+) -> Entry {
+    Entry {
+        action,
+        name,
+        group,
+        description,
+        keys,
+    }
+}
+
+impl Action {
+    fn entry(self) -> &'static Entry {
+        // Every action has a row: the table test below holds it to that.
+        TABLE.iter().find(|r| r.action == self).unwrap_or(&TABLE[0])
+    }
+
+    /// Every action, in the help overlay's order.
+    pub fn all() -> impl Iterator<Item = Action> {
+        TABLE.iter().map(|r| r.action)
+    }
+
+    /// Stable name for the settings file's `[keys]`.
+    pub fn config_name(self) -> &'static str {
+        self.entry().name
+    }
+
+    /// What it does, as the help overlay says it.
+    pub fn description(self) -> &'static str {
+        self.entry().description
+    }
+
+    /// The help overlay's group (Navigation, Screen, Presenter).
+    pub fn group(self) -> &'static str {
+        self.entry().group
+    }
+
+    /// The action a settings file names.
+    pub fn from_config_name(name: &str) -> Option<Action> {
+        TABLE
+            .iter()
+            .find(|r| r.name == name.trim())
+            .map(|r| r.action)
+    }
+
+    /// The talk command, for actions that are one (the jump prompt and Open are input's own).
+    pub fn command(self) -> Option<Command> {
+        Some(match self {
+            Action::Next => Command::Next,
+            Action::Prev => Command::Prev,
+            Action::Right => Command::Right,
+            Action::Left => Command::Left,
+            Action::Down => Command::Down,
+            Action::Up => Command::Up,
+            Action::First => Command::First,
+            Action::Last => Command::Last,
+            Action::Overview => Command::ToggleOverview,
+            Action::Black => Command::ToggleBlack,
+            Action::Fullscreen => Command::ToggleFullscreen,
+            Action::Escape => Command::Escape,
+            Action::Help => Command::ToggleHelp,
+            Action::Stats => Command::ToggleStats,
+            Action::Console => Command::ToggleConsole,
+            Action::SwapScreens => Command::SwapScreens,
+            Action::Qr => Command::ToggleQr,
+            Action::Timer => Command::ToggleTimer,
+            Action::TimerReset => Command::ResetTimer,
+            Action::NotesBigger => Command::NotesBigger,
+            Action::NotesSmaller => Command::NotesSmaller,
+            Action::JumpPrompt | Action::Open => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_one_row_and_a_name_that_reads_back() {
+        let all = [
+            Action::Next,
+            Action::Prev,
+            Action::Right,
+            Action::Left,
+            Action::Down,
+            Action::Up,
+            Action::First,
+            Action::Last,
+            Action::JumpPrompt,
+            Action::Overview,
+            Action::Black,
+            Action::Fullscreen,
+            Action::Escape,
+            Action::Help,
+            Action::Stats,
+            Action::Open,
+            Action::Console,
+            Action::SwapScreens,
+            Action::Qr,
+            Action::Timer,
+            Action::TimerReset,
+            Action::NotesBigger,
+            Action::NotesSmaller,
+        ];
+        assert_eq!(TABLE.len(), all.len());
+        for a in all {
+            assert_eq!(TABLE.iter().filter(|r| r.action == a).count(), 1, "{a:?}");
+            assert_eq!(Action::from_config_name(a.config_name()), Some(a));
+            assert!(!a.description().is_empty());
+            for k in a.entry().keys {
+                assert!(Trigger::parse(k).is_some(), "default key {k} of {a:?}");
+            }
+        }
+    }
+}
