@@ -14,6 +14,16 @@ pub fn console_id() -> ViewportId {
     ViewportId::from_hash_of("rostra-console")
 }
 
+/// The keys the console's hints name, as `keymap` binds them.
+pub(super) fn key_hints(keymap: &super::keys::KeyMap) -> KeyHints {
+    KeyHints {
+        timer: keymap.first_label(Action::Timer),
+        timer_reset: keymap.first_label(Action::TimerReset),
+        black: keymap.first_label(Action::Black),
+        qr: keymap.first_label(Action::Qr),
+    }
+}
+
 /// The talk command a console click stands for: clicks do what their keys do.
 fn command_for(action: ConsoleAction) -> Command {
     match action {
@@ -142,12 +152,7 @@ impl RostraApp {
             qr_shown: talk.qr_shown(),
             attendance: talk.attendance_qr(),
             links: talk.links(),
-            keys: KeyHints {
-                timer: self.options.keymap.first_label(Action::Timer),
-                timer_reset: self.options.keymap.first_label(Action::TimerReset),
-                black: self.options.keymap.first_label(Action::Black),
-                qr: self.options.keymap.first_label(Action::Qr),
-            },
+            keys: &self.console_keys,
         };
         let actions = show_console(ui, &view, &mut self.notes_cache);
         if self.talk.timer().is_running() {

@@ -50,6 +50,8 @@ pub struct RostraApp {
     session: session::Session,
     monitors: windows::MonitorWatch,
     notes_cache: CommonMarkCache,
+    /// The keys the console's hints name (the key map does not change while running).
+    console_keys: crate::ui::console::KeyHints,
     /// The audience window's area, which scenes are laid out for (the console too).
     audience_area: Option<Rect>,
     /// A fixed wall-clock text (tests and snapshots), instead of the local time.
@@ -85,8 +87,9 @@ impl RostraApp {
             stats: None,
             jump: None,
             session: session::Session::new(options),
-            monitors: windows::MonitorWatch::new(options.audience_screen),
+            monitors: windows::MonitorWatch::default(),
             notes_cache: CommonMarkCache::default(),
+            console_keys: console::key_hints(&options.keymap),
             audience_area: None,
             fixed_clock: None,
             options: options.clone(),

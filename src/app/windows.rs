@@ -13,8 +13,6 @@ use std::path::PathBuf;
 /// What the app last saw of the monitors.
 #[derive(Clone, Debug, Default)]
 pub struct MonitorWatch {
-    /// `--audience-screen` or the settings file's choice.
-    pub audience_choice: Option<usize>,
     monitors: Option<Monitors>,
     /// Where the views go now.
     pub layout: Option<Layout>,
@@ -22,14 +20,6 @@ pub struct MonitorWatch {
 }
 
 impl MonitorWatch {
-    /// A watch honouring `audience_choice`, before the first look.
-    pub fn new(audience_choice: Option<usize>) -> MonitorWatch {
-        MonitorWatch {
-            audience_choice,
-            ..MonitorWatch::default()
-        }
-    }
-
     /// Looks again at the next frame (the screens were swapped).
     pub fn relayout(&mut self) {
         self.layout = None;
@@ -59,7 +49,11 @@ impl RostraApp {
             count: all.len(),
             primary,
         };
-        let layout = screens::assign(monitors, w.audience_choice, self.talk.screens_swapped());
+        let layout = screens::assign(
+            monitors,
+            self.options.audience_screen,
+            self.talk.screens_swapped(),
+        );
         if w.monitors == Some(monitors) && w.layout == Some(layout) {
             return;
         }

@@ -95,7 +95,8 @@ impl Talk {
     /// A talk of `deck` at its first slide.
     pub fn new(deck: &Deck, options: TalkOptions) -> Talk {
         let mut talk = Talk {
-            show: Show::with_transition(deck, options.transition.as_deref()),
+            // `set_deck` below builds the real one.
+            show: Show::from_stops(Vec::new()),
             timer: Timer::default(),
             slide_since_secs: 0.0,
             plan: None,

@@ -62,7 +62,7 @@ pub struct ConsoleView<'a> {
     /// Links the speaker may pick instead.
     pub links: &'a [(usize, String)],
     /// The keys its hints name.
-    pub keys: KeyHints,
+    pub keys: &'a KeyHints,
 }
 
 /// The keys bound to the console's actions, as its hints name them (the speaker may have
