@@ -41,6 +41,9 @@ struct Cli {
     /// Start without the presenter console (S opens it).
     #[arg(long)]
     no_console: bool,
+    /// Start at the first slide, not where this deck was left last time.
+    #[arg(long)]
+    from_start: bool,
     /// Print the start-up phases (process start, window and GPU, fonts, deck, first frame).
     #[arg(long)]
     trace_startup: bool,
@@ -246,6 +249,7 @@ fn present(
         attendance: cli.attendance.clone(),
         total_time_minutes: cli.total_time,
         audience_screen: cli.audience_screen,
+        from_start: cli.from_start,
         no_console: cli.no_console,
         deck_options: deck_options(&cli.separators),
         bench,

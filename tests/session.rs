@@ -7,6 +7,7 @@ mod common;
 use common::AppHarness;
 use eframe::egui::Key;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use rostra::app::{RostraApp, StartOptions};
 use rostra::deck::{self, Options};
 use std::path::{Path, PathBuf};
@@ -126,6 +127,68 @@ fn a_reopened_deck_returns_to_where_it_was_left() {
         h.state().show().position().slide,
         2,
         "reopened where it was left"
+    );
+    let notice = h.state().resumed_notice().unwrap_or_default().to_string();
+    assert!(
+        notice.contains("3 / 3") && notice.contains("Home"),
+        "the console says where it resumed: {notice:?}"
+    );
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().show().position().slide, 0, "Home starts over");
+    assert_eq!(h.state().resumed_notice(), None, "gone once the talk moves");
+    drop(h);
+    // `--from-start` ignores the remembered place (slide 3 was saved last).
+    let deck = deck::load(&path, &Options::default()).expect("loads");
+    let options = StartOptions {
+        windowed: true,
+        no_console: true,
+        deck_path: Some(path.clone()),
+        recent_file: Some(recent.clone()),
+        from_start: true,
+        ..Default::default()
+    };
+    let mut h = AppHarness {
+        options,
+        ..AppHarness::default()
+    }
+    .build(deck, dir.clone());
+    h.run();
+    assert_eq!(h.state().show().position().slide, 0);
+    assert_eq!(h.state().resumed_notice(), None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn without_a_file_dialog_the_welcome_screen_says_how_else_to_open() {
+    let dir = temp_dir("nodialog");
+    let path = dir.join("talk.md");
+    std::fs::write(&path, DECK).expect("write");
+    let deck = deck::load(&path, &Options::default()).expect("loads");
+    let options = StartOptions {
+        windowed: true,
+        no_console: true,
+        welcome: true,
+        dialog: Some(rostra::app::dialog::DialogSupport::Unavailable),
+        ..Default::default()
+    };
+    let mut h = AppHarness {
+        options,
+        ..AppHarness::default()
+    }
+    .build(deck, dir.clone());
+    h.run();
+    assert!(h.query_by_label_contains("No file dialog here").is_some());
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::O);
+    h.run();
+    let banner = h
+        .state()
+        .banner()
+        .map(|b| b.title.clone())
+        .unwrap_or_default();
+    assert!(
+        banner.contains("No file dialog"),
+        "Ctrl+O explains: {banner:?}"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -51,7 +51,10 @@ impl RostraApp {
             }
         }
         if changed.position {
-            self.session.moved(self.talk.position());
+            let p = self.talk.position();
+            // The screen drills (scripts/screens-drill) read where the talk is from this.
+            log::info!("at slide {} fragment {}", p.slide + 1, p.shown);
+            self.session.moved(p);
         }
         if changed.slide {
             self.sync_images();
@@ -61,6 +64,10 @@ impl RostraApp {
                 ViewportId::ROOT,
                 ViewportCommand::Fullscreen(self.talk.fullscreen()),
             );
+            if self.talk.fullscreen() {
+                // Back to full screen: on the monitor the layout says, not the last one.
+                self.monitors.relayout();
+            }
         }
         if changed.screens {
             self.monitors.relayout();
@@ -71,7 +78,7 @@ impl RostraApp {
             ctx.request_repaint_of(super::console_id());
         }
         if self.talk.show().fragment_move(now).is_some() {
-            ctx.request_repaint();
+            self.animate(ctx);
         }
     }
 }

@@ -54,8 +54,11 @@ impl RostraApp {
         }
         let mut builder = ViewportBuilder::default()
             .with_title("Presenter console — rostra")
+            .with_app_id(super::windows::CONSOLE_APP_ID)
             .with_inner_size([1280.0, 800.0]);
-        if let Some(super::screens::Layout::Split { console, .. }) = self.monitors.layout
+        // Created full-screen on the laptop's screen, so a tiling desktop gives it that
+        // screen's workspace instead of tiling it behind the slides.
+        if let Some(console) = self.monitors.console_monitor
             && !self.options.windowed
         {
             builder = builder.with_monitor(console);
@@ -153,6 +156,7 @@ impl RostraApp {
             attendance: talk.attendance_qr(),
             links: talk.links(),
             keys: &self.console_keys,
+            notice: self.session.resumed.as_deref(),
         };
         let actions = show_console(ui, &view, &mut self.notes_cache);
         if self.talk.timer().is_running() {

@@ -95,6 +95,15 @@ impl RostraApp {
         self.paint_stats(&ctx, &painter, area, frame, now);
     }
 
+    /// Asks for the next frame of an animation: at once where the display paces frames
+    /// (vsync), else one display refresh from now, so a transition does not spin a core.
+    pub(super) fn animate(&self, ctx: &egui::Context) {
+        match self.frame_interval {
+            Some(d) => ctx.request_repaint_after(d),
+            None => ctx.request_repaint(),
+        }
+    }
+
     /// The frame-time readout, while the talk has it up.
     fn paint_stats(
         &mut self,
@@ -159,7 +168,7 @@ impl RostraApp {
                         &self.images,
                     ),
                 }
-                ctx.request_repaint();
+                self.animate(ctx);
                 return;
             }
         }
@@ -168,7 +177,7 @@ impl RostraApp {
             ui::paint_scene(painter, area, scene, frame, &self.images);
         }
         if frame.moving.is_some() {
-            ctx.request_repaint();
+            self.animate(ctx);
         } else {
             // Lay the neighbours out now, while nothing moves, so a transition's first frame
             // only interpolates (layout of a code slide is the slowest thing a frame can do).
@@ -202,7 +211,7 @@ impl RostraApp {
             1.0 - crate::motion::ease(t)
         };
         if t < 1.0 {
-            ctx.request_repaint();
+            self.animate(ctx);
         }
         painter.rect_filled(area, 0.0, self.theme.background);
         let grid = self.talk.show().grid();

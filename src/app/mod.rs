@@ -9,6 +9,8 @@ pub mod bench;
 mod commands;
 mod console;
 pub use console::console_id;
+pub mod dialog;
+pub mod display;
 mod draw;
 pub mod images;
 mod input;
@@ -65,6 +67,8 @@ pub struct RostraApp {
     /// The font atlas's fill last frame: when it drops, egui rebuilt the atlas (fonts added,
     /// or it filled up) and every cached galley points at glyphs that are gone.
     atlas_fill: f32,
+    /// Without vsync (Wayland, see `windows::run`), how long an animation waits per frame.
+    frame_interval: Option<std::time::Duration>,
 }
 
 impl RostraApp {
@@ -96,6 +100,7 @@ impl RostraApp {
             warm_up: None,
             input_pass: None,
             atlas_fill: 0.0,
+            frame_interval: windows::frame_interval(),
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -135,7 +140,9 @@ impl RostraApp {
         // after the first frame, which it would otherwise slow on a two-core laptop.
         self.warm_up = Some((deck.clone(), self.theme.clone()));
         let remembered = match (&position, &path) {
-            (None, Some(p)) => self.session.recent.position_of(p),
+            (None, Some(p)) if !std::mem::take(&mut self.session.from_start) => {
+                self.session.recent.position_of(p)
+            }
             _ => None,
         };
         // Not commands: a new deck is not a move of the talk (no clock start, no recent-list
@@ -146,6 +153,14 @@ impl RostraApp {
         } else if let Some((slide, shown)) = remembered {
             self.talk.jump(slide, shown);
         }
+        self.session.resumed = match remembered {
+            Some((slide, shown)) if slide > 0 || shown > 0 => Some(format!(
+                "Resumed at {} / {} where this deck was left — Home for the start",
+                self.talk.position().slide + 1,
+                deck.slides.len()
+            )),
+            _ => None,
+        };
         self.session
             .deck_installed(&deck, path.as_deref(), position.is_some());
         self.deck = deck;
@@ -193,6 +208,11 @@ impl RostraApp {
     /// The banner across the top, if one is up.
     pub fn banner(&self) -> Option<&Banner> {
         self.session.banner.as_ref()
+    }
+
+    /// Where a remembered deck resumed, as the console says it, until the talk moves.
+    pub fn resumed_notice(&self) -> Option<&str> {
+        self.session.resumed.as_deref()
     }
 
     /// Whether the welcome screen is up.

@@ -32,6 +32,12 @@ pub struct Session {
     pub banner: Option<Banner>,
     /// The welcome screen is up.
     pub welcome: bool,
+    /// Where a remembered deck reopened, for the console, until the talk moves.
+    pub resumed: Option<String>,
+    /// `--from-start`: the deck named at start ignores where it was left.
+    pub from_start: bool,
+    /// Whether an open dialog can be shown on this desktop.
+    pub dialog: super::dialog::DialogSupport,
     dialog_open: bool,
     loads: (Sender<Loaded>, Receiver<Loaded>),
     bundled: Vec<(String, PathBuf)>,
@@ -43,6 +49,10 @@ pub struct Session {
     save_seq: u64,
     saved_seq: std::sync::Arc<std::sync::Mutex<u64>>,
 }
+
+/// What to do instead when the desktop has no file dialog.
+const NO_DIALOG: &str = "No file dialog here (neither the desktop portal nor zenity is \
+    installed): drop a .md file on this window, or name it when starting: rostra talk.md";
 
 impl Session {
     /// A session for `options`.
@@ -67,6 +77,9 @@ impl Session {
             watcher: None,
             banner,
             welcome: options.welcome,
+            resumed: None,
+            from_start: options.from_start,
+            dialog: options.dialog.unwrap_or_else(super::dialog::detect),
             dialog_open: false,
             loads: channel(),
             bundled: options
@@ -127,6 +140,7 @@ impl Session {
     /// The talk moved: remember it (written a second later, off the UI thread).
     pub fn moved(&mut self, p: Position) {
         self.last_position = p;
+        self.resumed = None;
         if self.recent_file.is_some() && self.path.is_some() {
             self.unsaved_position = Some((f64::NAN, p));
         }
@@ -194,6 +208,14 @@ impl RostraApp {
     /// The native file dialog, on its own thread so the window keeps drawing.
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
         if self.session.dialog_open {
+            return;
+        }
+        if self.session.dialog == super::dialog::DialogSupport::Unavailable {
+            self.session.banner = Some(Banner {
+                title: "No file dialog on this desktop".into(),
+                lines: vec![NO_DIALOG.into()],
+                error: false,
+            });
             return;
         }
         self.session.dialog_open = true;
@@ -395,6 +417,8 @@ impl RostraApp {
                 .collect(),
             bundled: &self.session.bundled,
             open_key: self.options.keymap.first_label(super::keys::Action::Open),
+            no_dialog: (self.session.dialog == super::dialog::DialogSupport::Unavailable)
+                .then_some(NO_DIALOG),
         };
         let choice = show_welcome(ui, &view);
         let command = match choice {

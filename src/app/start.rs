@@ -29,6 +29,10 @@ pub struct StartOptions {
     pub audience_screen: Option<usize>,
     /// Start with the presenter console closed.
     pub no_console: bool,
+    /// Start at the first slide even when the deck was left elsewhere (`--from-start`).
+    pub from_start: bool,
+    /// Whether the desktop can show an open dialog; `None`: look (tests fix it).
+    pub dialog: Option<super::dialog::DialogSupport>,
     /// The deck's file, when it came from one: watched for live reload, remembered as recent.
     pub deck_path: Option<PathBuf>,
     /// Show the welcome screen first (no deck was named).
@@ -96,6 +100,8 @@ pub struct Requested {
     pub audience_screen: Option<usize>,
     /// `--no-console`.
     pub no_console: bool,
+    /// `--from-start`.
+    pub from_start: bool,
     /// `--separator` and friends.
     pub deck_options: crate::deck::Options,
     /// `rostra bench`: where the report goes, and `--fast`.
@@ -140,6 +146,8 @@ pub fn resolve(
         total_time: minutes_to_secs(requested.total_time_minutes),
         fallback_total_time: minutes_to_secs(config.total_time_minutes),
         audience_screen: requested.audience_screen.or(config.audience_screen),
+        from_start: requested.from_start,
+        dialog: None,
         no_console: requested.no_console || benching,
         deck_path: Some(requested.deck_path),
         welcome: !requested.deck_named && !benching,

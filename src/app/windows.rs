@@ -1,73 +1,213 @@
-//! The windows: opening the audience window (GPU setup, full screen), and watching the
-//! monitors so a projector plugged in or pulled out mid-talk moves the views. Which monitor
-//! shows what is the pure `screens::assign`; this only asks winit and sends window commands.
+//! The windows: opening the audience window (GPU setup, full screen on its monitor from the
+//! first frame), and watching the monitors so a projector plugged in or pulled out mid-talk
+//! moves the views. Which monitor shows what is the pure `screens::place`; the monitors come
+//! from the display server (`display`), and this sends the window commands.
 
-use super::screens::{self, Layout, Monitors};
+use super::display::{self, Server};
+use super::screens::{self, Layout, Monitor};
 use super::{RostraApp, StartOptions};
 use crate::deck::Deck;
 use crate::show::Command;
 use crate::stats::startup;
 use eframe::egui::{self, ViewportCommand, ViewportId};
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+/// The audience window's app id (Wayland) and X11 class, for desktop window rules.
+pub const APP_ID: &str = "rostra";
+/// The console window's app id and X11 class.
+pub const CONSOLE_APP_ID: &str = "rostra-console";
 
 /// What the app last saw of the monitors.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct MonitorWatch {
-    monitors: Option<Monitors>,
-    /// Where the views go now.
+    /// The reading the layout was decided from.
+    seen: Option<Vec<Monitor>>,
+    /// Where the views go now, as indices into `seen`.
     pub layout: Option<Layout>,
+    /// The console's monitor as winit numbers it, for its window's builder.
+    pub console_monitor: Option<usize>,
     last_check: f64,
+    server: Option<Server>,
+    /// The display server's readings, from the watch thread, and the newest of them.
+    watch: Option<Receiver<Vec<Monitor>>>,
+    latest: Option<Vec<Monitor>>,
+    /// The windows must be put in place again even if the monitors did not change.
+    replace: bool,
 }
 
 impl MonitorWatch {
-    /// Looks again at the next frame (the screens were swapped).
+    /// Looks again at the next frame and puts the windows in place (the screens were swapped,
+    /// or full screen was turned back on).
     pub fn relayout(&mut self) {
         self.layout = None;
+        self.replace = true;
         self.last_check = f64::NEG_INFINITY;
     }
 }
 
+/// The display server the window is on.
+#[cfg(target_os = "linux")]
+fn server_of(window: &impl raw_window_handle::HasWindowHandle) -> Option<Server> {
+    {
+        use raw_window_handle::RawWindowHandle;
+        match window.window_handle().ok()?.as_raw() {
+            RawWindowHandle::Wayland(_) => Some(Server::Wayland),
+            RawWindowHandle::Xlib(_) | RawWindowHandle::Xcb(_) => Some(Server::X11),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn server_of<W>(_: &W) -> Option<Server> {
+    None
+}
+
 impl RostraApp {
-    /// Looks at the monitors every two seconds and, when what goes where changes, moves the
-    /// audience window and tells the talk.
+    /// Looks at the monitors when the display server reports a change (or every two
+    /// seconds when it cannot be watched), and,
+    /// when what goes where changes, moves the windows and tells the talk.
     pub(super) fn watch_monitors(&mut self, ctx: &egui::Context, frame: &eframe::Frame, now: f64) {
         let w = &mut self.monitors;
-        if w.monitors.is_some() && now - w.last_check < 2.0 {
+        let mut fresh = false;
+        if let Some(rx) = &w.watch {
+            while let Ok(list) = rx.try_recv() {
+                w.latest = Some(list);
+                fresh = true;
+            }
+        }
+        if !fresh && w.seen.is_some() && now - w.last_check < 2.0 {
             return;
         }
         w.last_check = now;
         let Some(window) = frame.winit_window() else {
             return;
         };
-        // egui only wakes for input; a cable plugged in is not input, so look again soon.
-        ctx.request_repaint_after(std::time::Duration::from_secs(2));
-        let all: Vec<_> = window.available_monitors().collect();
-        let primary = window
-            .primary_monitor()
-            .and_then(|p| all.iter().position(|m| *m == p));
-        let monitors = Monitors {
-            count: all.len(),
-            primary,
+        if w.server.is_none() {
+            w.server = server_of(window.as_ref());
+            if let Some(server) = w.server {
+                let wake = ctx.clone();
+                match display::watch(server, move || wake.request_repaint()) {
+                    Ok(rx) => w.watch = Some(rx),
+                    Err(e) => log::warn!("monitors will be read from winit only: {e}"),
+                }
+            }
+        }
+        if w.watch.is_none() {
+            // egui only wakes for input; an output appearing is not input, so look again soon.
+            ctx.request_repaint_after(std::time::Duration::from_secs(2));
+        }
+        let primary = window.primary_monitor();
+        let winit_list: Vec<Monitor> = window
+            .available_monitors()
+            .map(|m| {
+                let (pos, size) = (m.position(), m.size());
+                Monitor {
+                    name: m.name().unwrap_or_default(),
+                    x: pos.x,
+                    y: pos.y,
+                    width: size.width,
+                    height: size.height,
+                    primary: primary.as_ref() == Some(&m),
+                }
+            })
+            .collect();
+        let raw = match &w.latest {
+            Some(list) => list.clone(),
+            None => winit_list.clone(),
         };
-        let layout = screens::assign(
-            monitors,
+        let layout = screens::place(
+            &raw,
             self.options.audience_screen,
             self.talk.screens_swapped(),
         );
-        if w.monitors == Some(monitors) && w.layout == Some(layout) {
+        // The same monitors read another way (winit's doubled list, then the watch's) and
+        // the same layout: nothing to do.
+        let same = |a: &[Monitor], b: &[Monitor]| {
+            let pick = |l: &[Monitor]| -> Vec<Monitor> {
+                screens::distinct(l).iter().map(|&i| l[i].clone()).collect()
+            };
+            pick(a) == pick(b)
+        };
+        if w.seen.as_deref().is_some_and(|s| same(s, &raw)) && w.layout.is_some() && !w.replace {
+            w.seen = Some(raw);
+            w.layout = Some(layout);
             return;
         }
-        log::info!("{} monitor(s): {layout:?}", monitors.count);
-        w.monitors = Some(monitors);
-        w.layout = Some(layout);
-        if let Layout::Split { audience, .. } = layout
-            && self.talk.fullscreen()
-        {
-            ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::SetMonitor(audience));
+        let first = w.seen.is_none();
+        let replace = std::mem::take(&mut w.replace);
+        log::info!(
+            "{} monitor(s) {:?}: {layout:?}",
+            screens::distinct(&raw).len(),
+            raw.iter().map(|m| m.name.as_str()).collect::<Vec<_>>()
+        );
+        let winit_index = |m: &Monitor| screens::index_of(&winit_list, m);
+        let (audience, console) = match layout {
+            Layout::Split { audience, console } => (Some(&raw[audience]), Some(&raw[console])),
+            Layout::Single => (screens::distinct(&raw).first().map(|&i| &raw[i]), None),
+        };
+        w.console_monitor = console.and_then(winit_index);
+        if self.talk.fullscreen() && !self.options.windowed {
+            let x11 = w.server == Some(Server::X11) && w.watch.is_some();
+            // X11: winit's list may not have the monitor; the window manager is asked
+            // directly. Not at start: the window was created on its monitor.
+            #[cfg(target_os = "linux")]
+            if x11 && (!first || replace) {
+                let mut targets: Vec<display::x11::Target> = Vec::new();
+                if let Some(m) = audience {
+                    targets.push(display::x11::Target {
+                        class: APP_ID.into(),
+                        monitor: m.clone(),
+                    });
+                }
+                if let Some(m) = console {
+                    targets.push(display::x11::Target {
+                        class: CONSOLE_APP_ID.into(),
+                        monitor: m.clone(),
+                    });
+                }
+                display::x11::place(targets);
+            }
+            if !x11 && let Some(i) = audience.and_then(winit_index) {
+                ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::SetMonitor(i));
+            }
         }
+        w.seen = Some(raw);
+        w.layout = Some(layout);
         let split = matches!(layout, Layout::Split { .. });
         self.push(ctx, Command::ScreensChanged { split });
     }
+}
+
+/// The monitor the audience window opens on, as winit will number it, and its size: read
+/// from the display server before there is a window, so the first frame is already there.
+fn opening_monitor(options: &StartOptions) -> Option<(usize, Monitor)> {
+    let server = display::server_from_env()?;
+    let raw = match display::monitors(server) {
+        Ok(raw) => raw,
+        Err(e) => {
+            log::info!("monitors not read before the window: {e}");
+            return None;
+        }
+    };
+    let index = match screens::place(&raw, options.audience_screen, false) {
+        Layout::Split { audience, .. } => audience,
+        Layout::Single => *screens::distinct(&raw).first()?,
+    };
+    let m = raw.get(index)?.clone();
+    Some((index, m))
+}
+
+/// Whether frames go out without vsync here (see [`run`]).
+fn no_vsync() -> bool {
+    display::server_from_env() == Some(Server::Wayland)
+}
+
+/// How long an animation frame waits when nothing paces frames: a 60 Hz refresh, less a
+/// little, since the wait starts after the frame is built.
+pub(super) fn frame_interval() -> Option<std::time::Duration> {
+    no_vsync().then(|| std::time::Duration::from_micros(14_000))
 }
 
 /// Opens the audience window on `deck` and runs until it is closed.
@@ -75,11 +215,21 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
     let title = deck.meta.title.clone().unwrap_or_else(|| "rostra".into());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(format!("{title} — rostra"))
+        .with_app_id(APP_ID)
         .with_inner_size([1280.0, 720.0])
         .with_drag_and_drop(true);
     // The welcome screen is a window; F goes full screen once a deck is chosen.
     if options.talk_options().fullscreen {
         viewport = viewport.with_fullscreen(true);
+        // Created full-screen on its own monitor at its size: no first frame in a small
+        // window on the laptop, nothing to move afterwards (a tiling desktop keeps it there).
+        if let Some((index, m)) = opening_monitor(&options) {
+            startup::mark("monitors read");
+            viewport = viewport
+                .with_monitor(index)
+                .with_position([m.x as f32, m.y as f32])
+                .with_inner_size([m.width as f32, m.height as f32]);
+        }
     }
     // Vulkan, Metal or DX12: probing OpenGL as well costs ~30 ms and ~10 MB at start on
     // Linux. WGPU_BACKEND=gl still selects OpenGL for machines that have nothing else.
@@ -87,19 +237,26 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
     if std::env::var_os("WGPU_BACKEND").is_none() {
         setup.instance_descriptor.backends = eframe::wgpu::Backends::PRIMARY;
     }
+    let mut wgpu_options = eframe::egui_wgpu::WgpuConfiguration {
+        wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
+        ..Default::default()
+    };
+    if no_vsync() {
+        // Mesa's Wayland FIFO waits for the compositor's frame callback, which a window that
+        // is covered or on a pulled-out output never gets: the one thread drawing both
+        // windows would stop for good. Frames are paced by the app instead (`animate`).
+        wgpu_options.surface.present_mode = eframe::wgpu::PresentMode::AutoNoVsync;
+    }
     let native = eframe::NativeOptions {
         viewport,
-        wgpu_options: eframe::egui_wgpu::WgpuConfiguration {
-            wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
-            ..Default::default()
-        },
+        wgpu_options,
         // Installed fonts for scripts the bundled ones lack; eframe scans them on a thread.
         // (Added after the first frame instead, the atlas rebuild garbles a second viewport.)
         system_font_fallback: options.system_fonts,
         ..Default::default()
     };
     eframe::run_native(
-        "rostra",
+        APP_ID,
         native,
         Box::new(move |cc| {
             startup::mark("window and GPU ready");

@@ -48,6 +48,8 @@ pub const PACE_BEHIND: Color32 = Color32::from_rgb(0xff, 0x6b, 0x5e);
 pub const AUDIENCE_BLACK_STRIP: Color32 = Color32::from_rgb(0xa0, 0x20, 0x20);
 /// The console's strip saying the audience screen shows the QR code.
 pub const AUDIENCE_QR_STRIP: Color32 = Color32::from_rgb(0x20, 0x60, 0xa0);
+/// The console's strip for a note to the speaker (where a reopened deck resumed).
+pub const CONSOLE_NOTICE_STRIP: Color32 = Color32::from_rgb(0x2c, 0x4a, 0x3a);
 /// An attendance link too long to draw as a QR code.
 pub const ATTENDANCE_WARNING: Color32 = Color32::from_rgb(0xff, 0x9a, 0x60);
 

@@ -63,6 +63,8 @@ pub struct ConsoleView<'a> {
     pub links: &'a [(usize, String)],
     /// The keys its hints name.
     pub keys: &'a KeyHints,
+    /// A line for the speaker only, e.g. where a reopened deck resumed.
+    pub notice: Option<&'a str>,
 }
 
 /// The keys bound to the console's actions, as its hints name them (the speaker may have
@@ -281,6 +283,16 @@ pub fn show_console(
         let r = Rect::from_min_size(egui::pos2(inner.left(), y), vec2(inner.width(), big * 0.7));
         ui.painter().rect_filled(r, 4.0, color);
         // A label rather than painted text, so screen readers (and tests) find it.
+        ui.put(
+            r,
+            egui::Label::new(RichText::new(text).size(big * 0.4).color(chrome::TEXT)),
+        );
+        y = r.bottom() + pad;
+    }
+    if let Some(text) = view.notice {
+        let r = Rect::from_min_size(egui::pos2(inner.left(), y), vec2(inner.width(), big * 0.7));
+        ui.painter()
+            .rect_filled(r, 4.0, chrome::CONSOLE_NOTICE_STRIP);
         ui.put(
             r,
             egui::Label::new(RichText::new(text).size(big * 0.4).color(chrome::TEXT)),

@@ -13,6 +13,8 @@ pub struct WelcomeView<'a> {
     pub bundled: &'a [(String, PathBuf)],
     /// The key that opens the file dialog, as bound.
     pub open_key: String,
+    /// Why there is no file dialog, when there is none.
+    pub no_dialog: Option<&'a str>,
 }
 
 /// What the speaker chose on the welcome screen.
@@ -53,10 +55,10 @@ pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice
             );
             ui.add_space(18.0);
             ui.horizontal(|ui| {
-                if ui
-                    .button(RichText::new(format!("Open a deck…  ({})", view.open_key)).size(18.0))
-                    .clicked()
-                {
+                let open = egui::Button::new(
+                    RichText::new(format!("Open a deck…  ({})", view.open_key)).size(18.0),
+                );
+                if ui.add_enabled(view.no_dialog.is_none(), open).clicked() {
                     choice = Some(WelcomeChoice::OpenDialog);
                 }
                 if ui
@@ -66,7 +68,11 @@ pub fn show_welcome(ui: &mut Ui, view: &WelcomeView<'_>) -> Option<WelcomeChoice
                     choice = Some(WelcomeChoice::Start);
                 }
             });
-            ui.label(RichText::new("Or drop a .md file on this window.").color(chrome::HINT));
+            match view.no_dialog {
+                Some(why) => ui.label(RichText::new(why).color(chrome::SUBTITLE)),
+                None => ui
+                    .label(RichText::new("Or drop a .md file on this window.").color(chrome::HINT)),
+            };
             ui.add_space(18.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.label(RichText::new("Recent decks").size(20.0).color(chrome::TEXT));

@@ -98,6 +98,8 @@ pub fn test_options() -> rostra::app::StartOptions {
         windowed: true,
         // The console would be embedded in the audience window under kittest.
         no_console: true,
+        // The welcome screen must not depend on what the test machine has installed.
+        dialog: Some(rostra::app::dialog::DialogSupport::Portal),
         ..Default::default()
     }
 }
