@@ -88,6 +88,10 @@ impl RostraApp {
         if !self.talk.console_window_open() || self.session.banner_is_error() {
             self.banner_ui(ui);
         }
+        if ctx.cumulative_frame_nr() == 0 {
+            // The screen drills check that the first frame already has the monitor's size.
+            log::info!("first frame: {:.0}x{:.0}", area.width(), area.height());
+        }
         if startup::enabled() {
             startup::mark("first frame built");
             ctx.request_repaint();

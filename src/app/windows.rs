@@ -34,6 +34,9 @@ pub struct MonitorWatch {
     latest: Option<Vec<Monitor>>,
     /// The windows must be put in place again even if the monitors did not change.
     replace: bool,
+    /// A split to tell the talk of once the slides' window has had time to move (the
+    /// console then opens full-screen on a screen the slides have left).
+    pending_split: Option<f64>,
 }
 
 impl MonitorWatch {
@@ -69,6 +72,16 @@ impl RostraApp {
     /// seconds when it cannot be watched), and,
     /// when what goes where changes, moves the windows and tells the talk.
     pub(super) fn watch_monitors(&mut self, ctx: &egui::Context, frame: &eframe::Frame, now: f64) {
+        let w = &mut self.monitors;
+        if let Some(at) = w.pending_split
+            && now >= at
+        {
+            w.pending_split = None;
+            if matches!(w.layout, Some(Layout::Split { .. })) {
+                self.push(ctx, Command::ScreensChanged { split: true });
+            }
+            return;
+        }
         let w = &mut self.monitors;
         let mut fresh = false;
         if let Some(rx) = &w.watch {
@@ -169,13 +182,29 @@ impl RostraApp {
                 }
                 display::x11::place(targets);
             }
-            if !x11 && let Some(i) = audience.and_then(winit_index) {
+            if !x11 && let Some(m) = audience {
+                let Some(i) = winit_index(m) else {
+                    // The watch saw the output before winit did: look again shortly.
+                    w.last_check = f64::NEG_INFINITY;
+                    w.replace |= replace;
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                    return;
+                };
                 ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::SetMonitor(i));
             }
         }
+        let was_split = matches!(w.layout, Some(Layout::Split { .. }));
         w.seen = Some(raw);
         w.layout = Some(layout);
         let split = matches!(layout, Layout::Split { .. });
+        if split && !was_split && !first && w.server == Some(Server::Wayland) {
+            // A compositor gives one full-screen window per output: the console waits until
+            // the slides have gone to the projector, or it would push them off full screen.
+            let wait = 0.4;
+            w.pending_split = Some(now + wait);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
         self.push(ctx, Command::ScreensChanged { split });
     }
 }
