@@ -211,3 +211,30 @@ fn poppler_reads_the_hangul_back_where_it_is_installed() {
         assert!(text.contains(words), "{words:?} in {text:?}");
     }
 }
+
+#[test]
+fn the_command_line_takes_fragments_and_notes_flags() {
+    let out = scratch("cli");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rostra"))
+            .arg("export")
+            .arg(fixtures().join("handout.md"))
+            .arg("--pdf")
+            .arg(&out)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let done = run(&["--no-fragments", "--notes", "separate-page"]);
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(Pdf::read(&out).pages(), 3 + 1);
+    let done = run(&["--notes"]);
+    assert!(done.status.success(), "{done:?}");
+    let pdf = Pdf::read(&out);
+    assert_eq!(pdf.pages(), 5, "a page per step, notes inline");
+    assert!(pdf.maps_to('노'));
+    let refused = run(&["--notes", "sideways"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("separate-page"));
+    let _ = std::fs::remove_file(&out);
+}

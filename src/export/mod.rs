@@ -4,14 +4,15 @@
 //! `--raster`, go through the GPU renderer as pixels (Mesa's software Vulkan is enough).
 //!
 //! The room: `page` (which pages, and painting one), `vector` (egui shapes → PDF drawing),
-//! `glyphs` (which font drew each character), `pdf` (the vector document), `gpu` (the
-//! headless renderer) and `raster_pdf` (a PDF of one image per page).
+//! `text` (galleys → PDF text), `glyphs` (which font drew each character), `pdf` (the vector
+//! document), `gpu` (the headless renderer) and `raster_pdf` (a PDF of one image per page).
 
 mod glyphs;
 mod gpu;
 mod page;
 mod pdf;
 pub mod raster_pdf;
+mod text;
 mod vector;
 
 pub use page::{PageKind, PageSpec, plan};
