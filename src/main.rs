@@ -70,7 +70,8 @@ enum Command {
         /// The deck file.
         deck: PathBuf,
     },
-    /// Render every slide to PNG files or a PDF, with no window (handouts, checking in CI).
+    /// Write handouts with no window: a PDF with real text (a page per fragment step, as
+    /// reveal.js prints) or PNG files.
     Export {
         /// The deck file.
         deck: PathBuf,
