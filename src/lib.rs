@@ -17,7 +17,7 @@
 //!   command queue, drawing, the console window, sessions, monitors, the image thread.
 //! - [`stats`]: frame-time statistics for `--stats` and benchmarks.
 //! - [`config`]: the settings file.
-//! - [`export`]: slides to PNG files or a PDF, with no window.
+//! - [`export`]: handouts with no window: a PDF of text and shapes, PNG files, raster PDFs.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 

@@ -73,7 +73,8 @@ enum Command {
         /// The deck file.
         deck: PathBuf,
     },
-    /// Render every slide to PNG files or a PDF, with no window (handouts, checking in CI).
+    /// Write handouts with no window: a PDF with real text (a page per fragment step, as
+    /// reveal.js prints) or PNG files.
     Export {
         /// The deck file.
         deck: PathBuf,
@@ -83,10 +84,22 @@ enum Command {
         /// Write one PNG per page into this folder.
         #[arg(long, value_name = "DIR")]
         png: Option<PathBuf>,
-        /// A page per fragment step, not only each slide fully revealed.
-        #[arg(long)]
+        /// A page per fragment step (PDF: the default, as reveal.js prints; PNG: one file per
+        /// step instead of per slide).
+        #[arg(long, conflicts_with = "no_fragments")]
         fragments: bool,
-        /// Page size in pixels, WIDTHxHEIGHT (default: twice the deck's canvas).
+        /// One page per slide, fully revealed (reveal.js's `pdfSeparateFragments: false`).
+        #[arg(long)]
+        no_fragments: bool,
+        /// Print speaker notes: `inline` (the default: in a box at the bottom of the page),
+        /// `separate-page` (a page of their own) or `none` (else the deck's `showNotes`).
+        #[arg(long, value_name = "WHERE", num_args = 0..=1, default_missing_value = "inline")]
+        notes: Option<String>,
+        /// PDF pages as one image each (through the GPU) instead of text and shapes.
+        #[arg(long)]
+        raster: bool,
+        /// Pixel size of PNG pages and raster PDF pages, WIDTHxHEIGHT (default: twice the
+        /// deck's canvas); a PDF's pages otherwise take the deck's size.
         #[arg(long, value_name = "WxH")]
         size: Option<String>,
         /// Theme to use instead of the deck's.
@@ -151,6 +164,9 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             pdf,
             png,
             fragments,
+            no_fragments,
+            notes,
+            raster,
             size,
             theme,
         }) => {
@@ -160,10 +176,19 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
                 Some(s) => parse_size(&s)?,
                 None => [(d.meta.width * 2.0) as u32, (d.meta.height * 2.0) as u32],
             };
+            let notes = match notes.as_deref() {
+                None => None,
+                Some("inline" | "true") => Some(deck::ShowNotes::Inline),
+                Some("separate-page") => Some(deck::ShowNotes::SeparatePage),
+                Some("none" | "false") => Some(deck::ShowNotes::Hidden),
+                Some(other) => anyhow::bail!("--notes {other}: say inline, separate-page or none"),
+            };
             let options = rostra::export::ExportOptions {
                 size,
-                fragments,
+                fragments: (fragments || no_fragments).then_some(fragments),
                 theme,
+                notes,
+                raster,
             };
             if let Some(out) = pdf {
                 let n = rostra::export::export_pdf(&d, &base, &options, &out)?;

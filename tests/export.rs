@@ -1,6 +1,7 @@
-//! Export with no window: the seed deck gives 28 PDF pages of one image each, `--fragments` a
-//! page per step, PNG files decode at the asked size and look like the screen (background
-//! colour, text present), and a `data-background` image is drawn.
+//! Export through the GPU renderer: the seed deck gives a 28-page raster PDF of one image per
+//! page, `--fragments` a PNG per step, PNG files decode at the asked size and look like the
+//! screen (background colour, text present), and a `data-background` image is drawn. The
+//! vector PDF has its own tests (`handout.rs`).
 
 use rostra::deck::{self, Options};
 use rostra::export::{ExportOptions, export_pdf, export_png, render_pages};
@@ -19,13 +20,14 @@ fn seed() -> (deck::Deck, PathBuf) {
 fn small() -> ExportOptions {
     ExportOptions {
         size: [480, 350],
-        fragments: false,
-        theme: None,
+        fragments: Some(false),
+        raster: true,
+        ..Default::default()
     }
 }
 
 #[test]
-fn the_seed_exports_to_a_28_page_pdf() {
+fn the_seed_exports_to_a_28_page_raster_pdf() {
     let (d, dir) = seed();
     let out = std::env::temp_dir().join(format!("rostra-export-{}.pdf", std::process::id()));
     let n = export_pdf(&d, &dir, &small(), &out).expect("exports");
@@ -56,7 +58,7 @@ fn fragments_give_a_page_per_step_and_pages_look_like_the_screen() {
     .expect("parses");
     let mut pages = Vec::new();
     let options = ExportOptions {
-        fragments: true,
+        fragments: Some(true),
         ..small()
     };
     let n = render_pages(&d, std::path::Path::new("."), &options, |p| {
@@ -157,7 +159,7 @@ fn export_size_flag_sets_the_pixel_size() {
         .arg(&out_dir)
         .arg("--pdf")
         .arg(&pdf)
-        .args(["--size", "320x200"])
+        .args(["--size", "320x200", "--raster"])
         .status()
         .expect("runs");
     assert!(status.success());

@@ -1,17 +1,29 @@
-//! `rostra export`: every slide (and with `--fragments`, every fragment step) rendered with
-//! no window through the same layout, painter and GPU renderer as the audience view, then
-//! written as PNG files or one PDF. Runs anywhere wgpu finds an adapter, Mesa's software
-//! Vulkan included (CI).
+//! `rostra export`: handouts with no window, through the same layout and painter as the
+//! audience view. A PDF is written from egui's shapes (text as text with the bundled fonts
+//! embedded and subset, images as images, boxes as vectors); PNG files, and a PDF with
+//! `--raster`, go through the GPU renderer as pixels (Mesa's software Vulkan is enough).
+//!
+//! The room: `page` (which pages, and painting one), `vector` (egui shapes → PDF drawing),
+//! `text` (galleys → PDF text), `glyphs` (which font drew each character), `pdf` (the vector
+//! document), `gpu` (the headless renderer) and `raster_pdf` (a PDF of one image per page).
 
-pub mod pdf;
+mod glyphs;
+mod gpu;
+mod page;
+mod pdf;
+pub mod raster_pdf;
+mod text;
+mod vector;
 
-use crate::deck::Deck;
+pub use page::{PageKind, PageSpec, plan};
+
+use crate::deck::{Deck, ShowNotes};
 use crate::media::{decode, resolve_local};
-use crate::scene::{ImageSizes, ImageState, LayoutInput, layout};
+use crate::scene::{ImageSizes, ImageState};
 use crate::theme::Theme;
-use crate::ui::{self, FragmentFrame, Textures};
+use crate::ui::Textures;
 use eframe::egui::{self, Pos2, RawInput, Rect, TextureHandle, TextureId, TextureOptions, Vec2};
-use eframe::egui_wgpu::{self, ScreenDescriptor, wgpu};
+use page::PageContext;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -32,6 +44,9 @@ pub enum ExportError {
         /// What went wrong.
         reason: String,
     },
+    /// The PDF writer refused the document.
+    #[error("cannot write the PDF: {0}")]
+    Pdf(String),
     /// Writing the output failed.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -43,14 +58,36 @@ pub enum ExportError {
 }
 
 /// What to export.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct ExportOptions {
-    /// Page size in pixels.
+    /// Page size in pixels for PNG files and raster PDFs (a vector PDF's pages take the
+    /// deck's size, as reveal.js prints).
     pub size: [u32; 2],
-    /// Every fragment step as its own page, not only each slide fully revealed.
-    pub fragments: bool,
+    /// A page per fragment step (`Some(true)`) or per slide (`Some(false)`); `None` takes the
+    /// format's default: per slide for PNG, the deck's `pdfSeparateFragments` for PDF
+    /// (reveal.js: per step).
+    pub fragments: Option<bool>,
     /// Theme override.
     pub theme: Option<String>,
+    /// Speaker notes; `None` takes the deck's `showNotes` (reveal.js: not printed).
+    pub notes: Option<ShowNotes>,
+    /// PDF pages as one image each instead of text and shapes.
+    pub raster: bool,
+}
+
+impl ExportOptions {
+    fn plan_png(&self, deck: &Deck) -> Vec<PageSpec> {
+        plan(deck, self.fragments.unwrap_or(false), self.notes(deck))
+    }
+
+    fn plan_pdf(&self, deck: &Deck) -> Vec<PageSpec> {
+        let fragments = self.fragments.unwrap_or(deck.meta.pdf_separate_fragments);
+        plan(deck, fragments, self.notes(deck))
+    }
+
+    fn notes(&self, deck: &Deck) -> ShowNotes {
+        self.notes.unwrap_or(deck.meta.show_notes)
+    }
 }
 
 /// One rendered page.
@@ -60,6 +97,8 @@ pub struct Page {
     pub slide: usize,
     /// Fragment steps shown.
     pub shown: usize,
+    /// The slide or its notes.
+    pub kind: PageKind,
     /// Pixels, RGBA, row-major.
     pub rgba: Vec<u8>,
     /// Width and height.
@@ -96,6 +135,14 @@ impl ExportImages {
             loaded,
         }
     }
+
+    /// The source behind each texture, for finding the file again.
+    fn sources(&self) -> HashMap<TextureId, String> {
+        self.loaded
+            .iter()
+            .filter_map(|(src, r)| r.as_ref().ok().map(|(t, _)| (t.id(), src.clone())))
+            .collect()
+    }
 }
 
 impl ImageSizes for ExportImages {
@@ -124,249 +171,106 @@ impl Textures for ExportImages {
     }
 }
 
-/// A headless GPU renderer for egui output.
-struct Offscreen {
-    state: egui_wgpu::RenderState,
+/// The theme an export uses: the override, else the deck's.
+fn theme_of(deck: &Deck, options: &ExportOptions) -> Theme {
+    let name = options
+        .theme
+        .clone()
+        .unwrap_or_else(|| deck.meta.theme.clone());
+    Theme::named(&name).0
 }
 
-impl Offscreen {
-    fn new() -> Result<Offscreen, ExportError> {
-        // Vulkan, Metal or DX12 first (probing GL logs alarming errors where it is missing);
-        // every backend if none of those is there.
-        match Offscreen::with_backends(wgpu::Backends::PRIMARY) {
-            Ok(o) => Ok(o),
-            Err(_) => {
-                Offscreen::with_backends(wgpu::Backends::all() - wgpu::Backends::BROWSER_WEBGPU)
-            }
-        }
-    }
+/// Each slide's number as the screen shows it.
+fn slide_numbers(deck: &Deck) -> Vec<String> {
+    let mut show = crate::show::Show::new(deck);
+    (0..deck.slides.len())
+        .map(|i| {
+            show.jump(i, 0);
+            show.slide_number()
+        })
+        .collect()
+}
 
-    fn with_backends(backends: wgpu::Backends) -> Result<Offscreen, ExportError> {
-        let mut create = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
-        create.instance_descriptor.backends = backends;
-        let setup = egui_wgpu::WgpuSetup::CreateNew(create);
-        let instance = pollster::block_on(setup.new_instance());
-        let config = egui_wgpu::WgpuConfiguration {
-            wgpu_setup: setup,
-            ..Default::default()
-        };
-        let state = pollster::block_on(egui_wgpu::RenderState::create(
-            &config,
-            &instance,
-            None,
-            egui_wgpu::RendererOptions::default(),
-        ))
-        .map_err(|e| ExportError::NoRenderer(e.to_string()))?;
-        Ok(Offscreen { state })
-    }
+/// A context with the bundled fonts, its first pass run (it sets the fonts up), at
+/// `pixels_per_point` (its next passes take effect); the first pass's output is returned for its font texture.
+fn context(input: RawInput, pixels_per_point: f32) -> (egui::Context, egui::FullOutput) {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(crate::theme::fonts::definitions());
+    ctx.set_pixels_per_point(pixels_per_point);
+    let first = ctx.run_ui(input, |_| {});
+    (ctx, first)
+}
 
-    /// Uploads and frees what a pass changed (font atlas, images).
-    fn apply_textures(&self, delta: &mut egui::TexturesDelta) {
-        let mut renderer = self.state.renderer.write();
-        for (id, deltas) in delta.set.drain() {
-            for d in deltas {
-                renderer.update_texture(&self.state.device, &self.state.queue, id, &d);
-            }
-        }
-        for id in delta.free.drain() {
-            renderer.free_texture(&id);
-        }
-    }
-
-    fn render(
-        &self,
-        ctx: &egui::Context,
-        mut out: egui::FullOutput,
-        size: [u32; 2],
-    ) -> Result<Vec<u8>, String> {
-        self.apply_textures(&mut out.textures_delta);
-        let device = &self.state.device;
-        let queue = &self.state.queue;
-        let mut renderer = self.state.renderer.write();
-        let screen = ScreenDescriptor {
-            pixels_per_point: 1.0,
-            size_in_pixels: size,
-        };
-        let prims = ctx.tessellate(out.shapes, 1.0);
-        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("rostra export"),
-        });
-        let user = renderer.update_buffers(device, queue, &mut encoder, &prims, &screen);
-        let format = self.state.target_format;
-        let texture = device.create_texture(&wgpu::TextureDescriptor {
-            label: Some("rostra page"),
-            size: wgpu::Extent3d {
-                width: size[0],
-                height: size[1],
-                depth_or_array_layers: 1,
-            },
-            mip_level_count: 1,
-            sample_count: 1,
-            dimension: wgpu::TextureDimension::D2,
-            format,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
-            view_formats: &[],
-        });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("rostra page pass"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: &view,
-                        resolve_target: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::BLACK),
-                            store: wgpu::StoreOp::Store,
-                        },
-                        depth_slice: None,
-                    })],
-                    ..Default::default()
-                })
-                .forget_lifetime();
-            renderer.render(&mut pass, &prims, &screen);
-        }
-        // Rows are padded to the copy alignment; the padding is dropped below.
-        let row = size[0] as usize * 4;
-        let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
-        let padded = row.div_ceil(align) * align;
-        let buffer = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("rostra page readback"),
-            size: (padded * size[1] as usize) as u64,
-            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
-        encoder.copy_texture_to_buffer(
-            texture.as_image_copy(),
-            wgpu::TexelCopyBufferInfo {
-                buffer: &buffer,
-                layout: wgpu::TexelCopyBufferLayout {
-                    offset: 0,
-                    bytes_per_row: Some(padded as u32),
-                    rows_per_image: None,
-                },
-            },
-            wgpu::Extent3d {
-                width: size[0],
-                height: size[1],
-                depth_or_array_layers: 1,
-            },
-        );
-        let index = queue.submit(user.into_iter().chain(std::iter::once(encoder.finish())));
-        let slice = buffer.slice(..);
-        let (tx, rx) = std::sync::mpsc::channel();
-        slice.map_async(wgpu::MapMode::Read, move |r| {
-            let _ = tx.send(r);
-        });
-        device
-            .poll(wgpu::PollType::Wait {
-                submission_index: Some(index),
-                timeout: Some(std::time::Duration::from_secs(30)),
-            })
-            .map_err(|e| e.to_string())?;
-        rx.recv()
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())?;
-        let data = slice.get_mapped_range().map_err(|e| format!("{e:?}"))?;
-        let bgra = matches!(
-            format,
-            wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
-        );
-        let mut rgba = Vec::with_capacity(row * size[1] as usize);
-        for line in data.chunks_exact(padded) {
-            for px in line[..row].chunks_exact(4) {
-                if bgra {
-                    rgba.extend_from_slice(&[px[2], px[1], px[0], 255]);
-                } else {
-                    rgba.extend_from_slice(&[px[0], px[1], px[2], 255]);
-                }
-            }
-        }
-        Ok(rgba)
+fn raw_input(area: Rect) -> RawInput {
+    RawInput {
+        screen_rect: Some(area),
+        ..Default::default()
     }
 }
 
-/// Renders every page of `deck` (images relative to `base`) and hands each to `sink` as it is
-/// done, so a long deck never holds all its pages in memory.
-pub fn render_pages(
+/// Renders `pages` of `deck` (images relative to `base`) as pixels and hands each to `sink`
+/// as it is done, so a long deck never holds all its pages in memory.
+fn render_plan(
     deck: &Deck,
     base: &Path,
     options: &ExportOptions,
+    pages: &[PageSpec],
     mut sink: impl FnMut(Page) -> Result<(), ExportError>,
 ) -> Result<usize, ExportError> {
-    let gpu = Offscreen::new()?;
-    let ctx = egui::Context::default();
-    ctx.set_fonts(crate::theme::fonts::definitions());
+    let gpu = gpu::Offscreen::new()?;
     let [w, h] = [
         options.size[0].clamp(16, 8192),
         options.size[1].clamp(16, 8192),
     ];
     let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(w as f32, h as f32));
-    let raw = || RawInput {
-        screen_rect: Some(area),
-        ..Default::default()
-    };
-    // The first pass sets up the fonts; textures loaded before it arrive with the next output.
-    let mut first = ctx.run_ui(raw(), |_| {});
+    // Textures loaded before the first pass arrive with the next output.
+    let (ctx, mut first) = context(raw_input(area), 1.0);
     gpu.apply_textures(&mut first.textures_delta);
     let images = ExportImages::load(&ctx, base, deck);
-    let theme_name = options
-        .theme
-        .clone()
-        .unwrap_or_else(|| deck.meta.theme.clone());
-    let theme = Theme::named(&theme_name).0;
+    let theme = theme_of(deck, options);
     crate::scene::warm_up(deck, &theme);
-    let canvas = Vec2::new(deck.meta.width, deck.meta.height);
-    let m = 1.0 + deck.meta.margin;
-    let scale = (area.width() / (canvas.x * m)).min(area.height() / (canvas.y * m));
-    let mut show = crate::show::Show::new(deck);
-    let mut pages = 0;
-    for (index, slide) in deck.slides.iter().enumerate() {
-        let steps: Vec<usize> = if options.fragments {
-            (0..=slide.fragment_steps).collect()
-        } else {
-            vec![slide.fragment_steps]
-        };
-        show.jump(index, 0);
-        let number = show.slide_number();
-        for shown in steps {
-            let out = ctx.run_ui(raw(), |ui| {
-                let input = LayoutInput {
-                    slide,
-                    theme: &theme,
-                    canvas,
-                    scale,
-                    images: &images,
-                };
-                let scene = ui.ctx().fonts_mut(|f| layout(&input, f));
-                ui::paint_scene(
-                    ui.painter(),
-                    area,
-                    &scene,
-                    FragmentFrame::still(shown),
-                    &images,
-                );
-                ui::paint_slide_number(ui.painter(), area, &number);
-            });
-            pages += 1;
-            let rgba = gpu
-                .render(&ctx, out, [w, h])
-                .map_err(|reason| ExportError::Render {
-                    page: pages,
-                    reason,
-                })?;
-            sink(Page {
-                slide: index,
-                shown,
-                rgba,
-                size: [w, h],
+    let numbers = slide_numbers(deck);
+    let painter = PageContext {
+        deck,
+        theme: &theme,
+        images: &images,
+        notes: options.notes(deck),
+    };
+    for (i, &spec) in pages.iter().enumerate() {
+        let number = numbers.get(spec.slide).map_or("", String::as_str);
+        let out = ctx.run_ui(raw_input(area), |ui| {
+            painter.paint(ui.painter(), area, spec, number);
+        });
+        let rgba = gpu
+            .render(&ctx, out, [w, h])
+            .map_err(|reason| ExportError::Render {
+                page: i + 1,
+                reason,
             })?;
-        }
+        sink(Page {
+            slide: spec.slide,
+            shown: spec.shown,
+            kind: spec.kind,
+            rgba,
+            size: [w, h],
+        })?;
     }
-    Ok(pages)
+    Ok(pages.len())
 }
 
-/// Writes pages as `DIR/slide-01.png` (or `slide-01-2.png` per fragment step).
+/// Renders the pages a PNG export writes (each slide, or each fragment step with
+/// `fragments`) and hands each to `sink` as it is done.
+pub fn render_pages(
+    deck: &Deck,
+    base: &Path,
+    options: &ExportOptions,
+    sink: impl FnMut(Page) -> Result<(), ExportError>,
+) -> Result<usize, ExportError> {
+    render_plan(deck, base, options, &options.plan_png(deck), sink)
+}
+
+/// Writes pages as `DIR/slide-01.png` (`slide-01-2.png` per fragment step,
+/// `slide-01-notes.png` for notes on their own page).
 pub fn export_png(
     deck: &Deck,
     base: &Path,
@@ -378,11 +282,13 @@ pub fn export_png(
         source,
     })?;
     let digits = deck.slides.len().to_string().len().max(2);
+    let per_step = options.fragments.unwrap_or(false);
     render_pages(deck, base, options, |page| {
-        let name = if options.fragments {
-            format!("slide-{:0digits$}-{}.png", page.slide + 1, page.shown)
-        } else {
-            format!("slide-{:0digits$}.png", page.slide + 1)
+        let n = page.slide + 1;
+        let name = match page.kind {
+            PageKind::Notes => format!("slide-{n:0digits$}-notes.png"),
+            PageKind::Slide if per_step => format!("slide-{n:0digits$}-{}.png", page.shown),
+            PageKind::Slide => format!("slide-{n:0digits$}.png"),
         };
         let path = dir.join(name);
         image::save_buffer(
@@ -399,21 +305,27 @@ pub fn export_png(
     })
 }
 
-/// Writes pages into one PDF at `path`.
+/// Writes one PDF at `path`: text and shapes, or one image per page with `options.raster`.
 pub fn export_pdf(
     deck: &Deck,
     base: &Path,
     options: &ExportOptions,
     path: &Path,
 ) -> Result<usize, ExportError> {
-    let mut doc = pdf::PdfWriter::new(deck.meta.title.as_deref());
-    let n = render_pages(deck, base, options, |page| {
-        doc.add_page(&page.rgba, page.size);
-        Ok(())
-    })?;
-    std::fs::write(path, doc.finish()).map_err(|source| ExportError::Write {
+    let pages = options.plan_pdf(deck);
+    let bytes = if options.raster {
+        let mut doc = raster_pdf::PdfWriter::new(deck.meta.title.as_deref());
+        render_plan(deck, base, options, &pages, |page| {
+            doc.add_page(&page.rgba, page.size);
+            Ok(())
+        })?;
+        doc.finish()
+    } else {
+        pdf::write(deck, base, options, &pages)?
+    };
+    std::fs::write(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(n)
+    Ok(pages.len())
 }

@@ -1,167 +1,163 @@
-//! A minimal PDF writer: one full-page RGB image per page (Flate-compressed), enough for
-//! handouts that look exactly like the screen. Written from the PDF 1.4 object format.
+//! The vector handout: each page painted by egui exactly as for the screen, its shapes then
+//! written with krilla instead of being rasterised. Needs no GPU: egui lays out and paints on
+//! the CPU, and nothing is tessellated.
+//!
+//! Pages take reveal.js's print size: the deck's canvas plus its margin, in CSS pixels of
+//! 0.75 pt (960x700 with the 0.04 margin gives 998x728 px, 748.5x546 pt).
 
-use std::fmt::Write as _;
+use super::glyphs::FontBook;
+use super::page::{PageContext, PageSpec};
+use super::vector::{Painter, PdfImages};
+use super::{
+    ExportError, ExportImages, ExportOptions, context, raw_input, slide_numbers, theme_of,
+};
+use crate::deck::Deck;
+use crate::media::{decode_at, resolve_local};
+use eframe::egui::RawInput;
+use eframe::egui::{Pos2, Rect, TextureId, vec2};
+use krilla::geom::Transform;
+use krilla::image::Image;
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use std::collections::HashMap;
+use std::path::Path;
 
-/// Pages collected so far, written out by [`PdfWriter::finish`].
-pub struct PdfWriter {
-    title: Option<String>,
-    /// Per page: width, height, compressed RGB.
-    pages: Vec<(u32, u32, Vec<u8>)>,
+/// PDF points per CSS pixel: browsers print at 96 dpi.
+pub const PT_PER_PX: f32 = 0.75;
+
+/// egui's pixel grid while painting a page: glyph positions snap to it, so finer than the
+/// screen's keeps the spacing true when the PDF is zoomed.
+const PIXELS_PER_POINT: f32 = 2.0;
+
+/// Longest side of an image that has to go in as pixels (SVG renderings).
+const RASTER_SIDE: u32 = 2048;
+
+/// One pass's input: the page, and room in the font atlas for a whole deck's glyphs (pages
+/// are painted finer than the screen, and no GPU limits the atlas: nothing uploads it).
+fn input(area: Rect) -> RawInput {
+    RawInput {
+        max_texture_side: Some(8192),
+        ..raw_input(area)
+    }
 }
 
-/// PDF points per pixel: pages are 96 dpi, as browsers print.
-const PT_PER_PX: f32 = 0.75;
+/// The page size of `deck` in CSS pixels, as reveal.js's print view computes it.
+pub fn page_size_px(deck: &Deck) -> [f32; 2] {
+    let m = 1.0 + deck.meta.margin;
+    [
+        (deck.meta.width * m).floor().max(16.0),
+        (deck.meta.height * m).floor().max(16.0),
+    ]
+}
 
-impl PdfWriter {
-    /// An empty document with an optional title.
-    pub fn new(title: Option<&str>) -> PdfWriter {
-        PdfWriter {
-            title: title.map(str::to_string),
-            pages: Vec::new(),
-        }
-    }
+/// The deck's image files behind egui's textures, read once each.
+struct FileImages<'a> {
+    base: &'a Path,
+    sources: HashMap<TextureId, String>,
+    cache: HashMap<TextureId, Option<Image>>,
+}
 
-    /// Adds a page showing `rgba` (row-major, `size` pixels).
-    pub fn add_page(&mut self, rgba: &[u8], size: [u32; 2]) {
-        let rgb: Vec<u8> = rgba
-            .chunks_exact(4)
-            .flat_map(|p| [p[0], p[1], p[2]])
-            .collect();
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&rgb, 6);
-        self.pages.push((size[0], size[1], packed));
-    }
-
-    /// Number of pages.
-    pub fn len(&self) -> usize {
-        self.pages.len()
-    }
-
-    /// Whether no page was added.
-    pub fn is_empty(&self) -> bool {
-        self.pages.is_empty()
-    }
-
-    /// The document's bytes.
-    pub fn finish(self) -> Vec<u8> {
-        let mut out: Vec<u8> = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-        let mut offsets: Vec<usize> = Vec::new();
-        let n = self.pages.len();
-        // Objects: 1 catalog, 2 page tree, 3 info, then per page: page, contents, image.
-        let page_id = |i: usize| 4 + 3 * i;
-        let obj = |out: &mut Vec<u8>, offsets: &mut Vec<usize>, body: &[u8]| {
-            offsets.push(out.len());
-            let id = offsets.len();
-            out.extend_from_slice(format!("{id} 0 obj\n").as_bytes());
-            out.extend_from_slice(body);
-            out.extend_from_slice(b"\nendobj\n");
+impl FileImages<'_> {
+    fn read(&self, src: &str) -> Option<Image> {
+        let path = resolve_local(self.base, src).ok()?;
+        let bytes = std::fs::read(&path).ok()?;
+        // The file as it is where krilla can take it (JPEG bytes go in unchanged).
+        let direct = if bytes.starts_with(b"\x89PNG") {
+            Image::from_png(bytes.into(), true).ok()
+        } else if bytes.starts_with(b"\xFF\xD8") {
+            Image::from_jpeg(bytes.into(), true).ok()
+        } else if bytes.starts_with(b"GIF8") {
+            Image::from_gif(bytes.into(), true).ok()
+        } else if bytes.get(8..12) == Some(b"WEBP") {
+            Image::from_webp(bytes.into(), true).ok()
+        } else {
+            None
         };
-        obj(&mut out, &mut offsets, b"<< /Type /Catalog /Pages 2 0 R >>");
-        let kids = (0..n).fold(String::new(), |mut s, i| {
-            let _ = write!(s, "{} 0 R ", page_id(i));
-            s
-        });
-        obj(
-            &mut out,
-            &mut offsets,
-            format!("<< /Type /Pages /Kids [{kids}] /Count {n} >>").as_bytes(),
-        );
-        let title = self.title.unwrap_or_else(|| "rostra export".into());
-        // UTF-16BE with a byte-order mark, so Hangul titles survive.
-        let hex: String = std::iter::once(0xFEFFu16).chain(title.encode_utf16()).fold(
-            String::new(),
-            |mut s, u| {
-                let _ = write!(s, "{u:04X}");
-                s
-            },
-        );
-        obj(
-            &mut out,
-            &mut offsets,
-            format!("<< /Title <{hex}> /Producer (rostra) >>").as_bytes(),
-        );
-        for (i, (w, h, data)) in self.pages.into_iter().enumerate() {
-            let (pw, ph) = (w as f32 * PT_PER_PX, h as f32 * PT_PER_PX);
-            let id = page_id(i);
-            obj(
-                &mut out,
-                &mut offsets,
-                format!(
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {pw:.2} {ph:.2}] /Resources << /XObject << /Im0 {} 0 R >> >> /Contents {} 0 R >>",
-                    id + 2,
-                    id + 1
-                )
-                .as_bytes(),
-            );
-            let content = format!("q {pw:.2} 0 0 {ph:.2} 0 0 cm /Im0 Do Q");
-            obj(
-                &mut out,
-                &mut offsets,
-                format!(
-                    "<< /Length {} >>\nstream\n{content}\nendstream",
-                    content.len()
-                )
-                .as_bytes(),
-            );
-            let mut body = format!(
-                "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length {} >>\nstream\n",
-                data.len()
-            )
-            .into_bytes();
-            body.extend_from_slice(&data);
-            body.extend_from_slice(b"\nendstream");
-            obj(&mut out, &mut offsets, &body);
+        if direct.is_some() {
+            return direct;
         }
-        let xref = out.len();
-        let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
-        for o in &offsets {
-            let _ = writeln!(table, "{o:010} 00000 n ");
-        }
-        let _ = write!(
-            table,
-            "trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            offsets.len() + 1
-        );
-        out.extend_from_slice(table.as_bytes());
-        out
+        let (img, _) = decode_at(&path, RASTER_SIDE).ok()?;
+        let rgba: Vec<u8> = img
+            .pixels
+            .iter()
+            .flat_map(|c| c.to_srgba_unmultiplied())
+            .collect();
+        let [w, h] = img.size;
+        Some(Image::from_rgba8(rgba, w as u32, h as u32))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_and_cross_references_are_consistent() {
-        let mut w = PdfWriter::new(Some("발표"));
-        w.add_page(&[255u8; 4 * 4 * 2], [4, 2]);
-        w.add_page(&[0u8; 4 * 2 * 2], [2, 2]);
-        assert_eq!(w.len(), 2);
-        let bytes = w.finish();
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(text.starts_with("%PDF-1.4"));
-        assert_eq!(text.matches("/Type /Page ").count(), 2);
-        assert!(text.contains("/Count 2"));
-        // Every xref offset points at the start of its object.
-        let start: usize = text
-            .rsplit("startxref\n")
-            .next()
-            .and_then(|t| t.lines().next())
-            .and_then(|n| n.trim().parse().ok())
-            .expect("startxref");
-        let table = &text[start..];
-        for (n, line) in table
-            .lines()
-            .skip(3)
-            .take_while(|l| l.ends_with(" n "))
-            .enumerate()
-        {
-            let off: usize = line[..10].parse().expect("offset");
-            assert!(
-                text[off..].starts_with(&format!("{} 0 obj", n + 1)),
-                "object {}",
-                n + 1
-            );
+impl PdfImages for FileImages<'_> {
+    fn image(&mut self, id: TextureId) -> Option<Image> {
+        if let Some(cached) = self.cache.get(&id) {
+            return cached.clone();
         }
+        let image = self.sources.get(&id).and_then(|src| self.read(src));
+        self.cache.insert(id, image.clone());
+        image
     }
+}
+
+/// The PDF of `pages` of `deck` (images relative to `base`).
+pub(super) fn write(
+    deck: &Deck,
+    base: &Path,
+    options: &ExportOptions,
+    pages: &[PageSpec],
+) -> Result<Vec<u8>, ExportError> {
+    let [w, h] = page_size_px(deck);
+    let area = Rect::from_min_size(Pos2::ZERO, vec2(w, h));
+    // Nothing is rendered, so texture uploads are dropped (egui insists they are handled).
+    let (ctx, mut first) = context(input(area), PIXELS_PER_POINT);
+    first.textures_delta.clear();
+    let images = ExportImages::load(&ctx, base, deck);
+    let theme = theme_of(deck, options);
+    crate::scene::warm_up(deck, &theme);
+    let numbers = slide_numbers(deck);
+    let page_painter = PageContext {
+        deck,
+        theme: &theme,
+        images: &images,
+        notes: options.notes(deck),
+    };
+    let mut fonts = FontBook::bundled();
+    let mut files = FileImages {
+        base,
+        sources: images.sources(),
+        cache: HashMap::new(),
+    };
+    let settings = || {
+        PageSettings::from_wh(w * PT_PER_PX, h * PT_PER_PX)
+            .ok_or_else(|| ExportError::Pdf(format!("a page of {w}x{h} px")))
+    };
+    let mut doc = krilla::Document::new();
+    for &spec in pages {
+        let number = numbers.get(spec.slide).map_or("", String::as_str);
+        let mut out = ctx.run_ui(input(area), |ui| {
+            page_painter.paint(ui.painter(), area, spec, number);
+        });
+        out.textures_delta.clear();
+        let mut page = doc.start_page_with(settings()?);
+        let mut surface = page.surface();
+        surface.push_transform(&Transform::from_scale(PT_PER_PX, PT_PER_PX));
+        Painter {
+            fonts: &mut fonts,
+            images: &mut files,
+        }
+        .paint(&mut surface, &out.shapes, area);
+        surface.pop();
+        surface.finish();
+        page.finish();
+    }
+    let title = deck
+        .meta
+        .title
+        .clone()
+        .unwrap_or_else(|| "rostra export".into());
+    doc.set_metadata(
+        Metadata::new()
+            .title(title)
+            .producer(format!("rostra {}", env!("CARGO_PKG_VERSION"))),
+    );
+    doc.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
 }

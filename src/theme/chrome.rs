@@ -111,6 +111,13 @@ pub const PLACEHOLDER_STROKE: Color32 = Color32::from_rgb(0xe0, 0x60, 0x50);
 /// The message inside a placeholder.
 pub const PLACEHOLDER_TEXT: Color32 = Color32::WHITE;
 
+// -- Handouts --
+
+/// The box behind speaker notes printed on a slide's page (reveal.js's `#f5f5f5`).
+pub const PRINT_NOTES_BACKGROUND: Color32 = Color32::from_rgb(0xf5, 0xf5, 0xf5);
+/// Speaker notes printed on a slide's page (reveal.js's `#222`).
+pub const PRINT_NOTES_TEXT: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! YAML front matter (reveal-md): deck settings, separators, and rostra's `attendance:`.
 
 use super::diagnostics::Diagnostic;
-use super::model::{DeckMeta, Span};
+use super::model::{DeckMeta, ShowNotes, Span};
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// Separators a deck's front matter asks for.
@@ -206,6 +206,21 @@ fn read_reveal_options(v: &Yaml, meta: &mut DeckMeta) {
                     meta.margin = n as f32;
                 }
             }
+            Some("pdfSeparateFragments") => {
+                if let Yaml::Boolean(b) = v {
+                    meta.pdf_separate_fragments = *b;
+                }
+            }
+            Some("showNotes") => match v {
+                Yaml::Boolean(true) => meta.show_notes = ShowNotes::Inline,
+                Yaml::Boolean(false) => meta.show_notes = ShowNotes::Hidden,
+                Yaml::String(s) if s == "separate-page" => {
+                    meta.show_notes = ShowNotes::SeparatePage
+                }
+                // reveal.js prints notes for any other non-empty string, in the inline layout.
+                Yaml::String(s) if !s.is_empty() => meta.show_notes = ShowNotes::Inline,
+                _ => {}
+            },
             Some("totalTime") => {
                 if let Some(n) = number(v).filter(|n| *n > 0.0) {
                     meta.total_time_secs = Some(n as u64);
@@ -239,6 +254,27 @@ mod tests {
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert!(diags[0].message.contains("revealOptions"));
         assert!(diags[1].message.contains("'foo'"));
+    }
+
+    #[test]
+    fn reads_print_options_as_reveal_js_does() {
+        let read_meta = |yaml: &str| {
+            let mut meta = DeckMeta::default();
+            read(
+                yaml,
+                Span { line: 2, column: 1 },
+                &mut meta,
+                &mut Vec::new(),
+            );
+            meta
+        };
+        let meta = read_meta("revealOptions:\n  pdfSeparateFragments: false\n  showNotes: true\n");
+        assert!(!meta.pdf_separate_fragments);
+        assert_eq!(meta.show_notes, ShowNotes::Inline);
+        let meta = read_meta("revealOptions:\n  showNotes: separate-page\n");
+        assert!(meta.pdf_separate_fragments);
+        assert_eq!(meta.show_notes, ShowNotes::SeparatePage);
+        assert_eq!(read_meta("title: x\n").show_notes, ShowNotes::Hidden);
     }
 
     #[test]

@@ -128,6 +128,23 @@ pub struct DeckMeta {
     pub attendance: Option<String>,
     /// The top-level front-matter keys present, in order.
     pub front_matter_keys: Vec<String>,
+    /// `revealOptions.pdfSeparateFragments`: a PDF page per fragment step (reveal.js: true).
+    pub pdf_separate_fragments: bool,
+    /// `revealOptions.showNotes`: where speaker notes go in a handout.
+    pub show_notes: ShowNotes,
+}
+
+/// reveal.js's `showNotes`: whether speaker notes are printed, and where.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShowNotes {
+    /// Not printed (`false`, the default).
+    #[default]
+    Hidden,
+    /// In a box at the bottom of the slide's page (`true`).
+    Inline,
+    /// On a page of their own after the slide's (`"separate-page"`).
+    SeparatePage,
 }
 
 impl Default for DeckMeta {
@@ -149,6 +166,8 @@ impl Default for DeckMeta {
             separators: crate::split::Separators::default(),
             attendance: None,
             front_matter_keys: Vec::new(),
+            pdf_separate_fragments: true,
+            show_notes: ShowNotes::Hidden,
         }
     }
 }
