@@ -21,14 +21,22 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn app(path: &Path, recent: &Path, welcome: bool) -> Harness<'static, RostraApp> {
-    let deck = deck::load(path, &Options::default()).expect("loads");
     let options = StartOptions {
-        windowed: true,
-        no_console: true,
         deck_path: Some(path.to_path_buf()),
         recent_file: Some(recent.to_path_buf()),
         welcome,
         ..Default::default()
+    };
+    harness(path, options)
+}
+
+/// The deck at `path` in a window (no console) with `options`.
+fn harness(path: &Path, options: StartOptions) -> Harness<'static, RostraApp> {
+    let deck = deck::load(path, &Options::default()).expect("loads");
+    let options = StartOptions {
+        windowed: true,
+        no_console: true,
+        ..options
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     AppHarness {
@@ -139,20 +147,15 @@ fn a_reopened_deck_returns_to_where_it_was_left() {
     assert_eq!(h.state().resumed_notice(), None, "gone once the talk moves");
     drop(h);
     // `--from-start` ignores the remembered place (slide 3 was saved last).
-    let deck = deck::load(&path, &Options::default()).expect("loads");
-    let options = StartOptions {
-        windowed: true,
-        no_console: true,
-        deck_path: Some(path.clone()),
-        recent_file: Some(recent.clone()),
-        from_start: true,
-        ..Default::default()
-    };
-    let mut h = AppHarness {
-        options,
-        ..AppHarness::default()
-    }
-    .build(deck, dir.clone());
+    let mut h = harness(
+        &path,
+        StartOptions {
+            deck_path: Some(path.clone()),
+            recent_file: Some(recent.clone()),
+            from_start: true,
+            ..StartOptions::default()
+        },
+    );
     h.run();
     assert_eq!(h.state().show().position().slide, 0);
     assert_eq!(h.state().resumed_notice(), None);
@@ -164,19 +167,14 @@ fn without_a_file_dialog_the_welcome_screen_says_how_else_to_open() {
     let dir = temp_dir("nodialog");
     let path = dir.join("talk.md");
     std::fs::write(&path, DECK).expect("write");
-    let deck = deck::load(&path, &Options::default()).expect("loads");
-    let options = StartOptions {
-        windowed: true,
-        no_console: true,
-        welcome: true,
-        dialog: Some(rostra::app::dialog::DialogSupport::Unavailable),
-        ..Default::default()
-    };
-    let mut h = AppHarness {
-        options,
-        ..AppHarness::default()
-    }
-    .build(deck, dir.clone());
+    let mut h = harness(
+        &path,
+        StartOptions {
+            welcome: true,
+            dialog: Some(rostra::app::dialog::DialogSupport::Unavailable),
+            ..StartOptions::default()
+        },
+    );
     h.run();
     assert!(h.query_by_label_contains("No file dialog here").is_some());
     h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::O);
