@@ -128,7 +128,8 @@ impl RostraApp {
             .deck
             .slides
             .get(pos.slide)
-            .and_then(|s| s.notes.as_ref())
+            // The current fragment's own notes win over the slide's, as in reveal.js.
+            .and_then(|s| s.notes_at(pos.shown))
             .map(|n| n.markdown.as_str());
         let view = ConsoleView {
             current,
