@@ -55,6 +55,7 @@ const REVEAL_OPTIONS: &[&str] = &[
     "center",
     "hash",
     "totalTime",
+    "navigationMode",
     "autoAnimate",
     "autoAnimateDuration",
     "autoAnimateEasing",
@@ -204,6 +205,11 @@ fn read_reveal_options(v: &Yaml, meta: &mut DeckMeta) {
             Some("margin") => {
                 if let Some(n) = number(v).filter(|n| (0.0..=1.0).contains(n)) {
                     meta.margin = n as f32;
+                }
+            }
+            Some("navigationMode") => {
+                if let Some(t) = text(v) {
+                    meta.navigation_mode = t;
                 }
             }
             Some("totalTime") => {

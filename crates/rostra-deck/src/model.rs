@@ -122,6 +122,8 @@ pub struct DeckMeta {
     pub margin: f32,
     /// Total talk time in seconds, for pacing (`revealOptions.totalTime`).
     pub total_time_secs: Option<u64>,
+    /// reveal.js's `navigationMode`: `default`, `linear` or `grid`.
+    pub navigation_mode: String,
     /// The separators the deck was split with.
     pub separators: crate::split::Separators,
     /// The attendance link given in front matter (`attendance:`), if any.
@@ -146,6 +148,7 @@ impl Default for DeckMeta {
             height: 700.0,
             margin: 0.04,
             total_time_secs: None,
+            navigation_mode: "default".into(),
             separators: crate::split::Separators::default(),
             attendance: None,
             front_matter_keys: Vec::new(),
