@@ -115,10 +115,12 @@ impl RostraApp {
         let talk = &self.talk;
         let elapsed = talk.timer().elapsed(now);
         let strip: Vec<String> = show.stops().iter().map(|s| s.number()).collect();
+        // Uncounted slides (`data-visibility="uncounted"`) take no number, as in reveal.js.
+        let (number, total) = show.counted_position();
         let counter = format!(
             "{} / {}{}",
-            pos.slide + 1,
-            self.deck.slides.len(),
+            number.map_or_else(|| "–".to_string(), |n| n.to_string()),
+            total,
             match show.stop() {
                 Some(s) if s.v > 0 => format!("  ({})", show.slide_number()),
                 _ => String::new(),

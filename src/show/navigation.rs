@@ -133,6 +133,8 @@ pub struct Show {
     mode: NavigationMode,
     /// The vertical index each stack was left at (reveal.js's `data-previous-indexv`).
     previous_v: Vec<usize>,
+    /// Slides left out of the slide number and progress (`data-visibility="uncounted"`).
+    uncounted: Vec<bool>,
 }
 
 impl Show {
@@ -155,6 +157,7 @@ impl Show {
         let mut show = Show::from_stops(stops);
         show.motions = SlideMotion::for_deck(deck, transition);
         show.set_mode(NavigationMode::from_name(&deck.meta.navigation_mode));
+        show.uncounted = deck.slides.iter().map(|s| s.is_uncounted()).collect();
         show
     }
 
@@ -175,7 +178,41 @@ impl Show {
             overview: None,
             mode: NavigationMode::Default,
             previous_v: Vec::new(),
+            uncounted: Vec::new(),
         }
+    }
+
+    fn is_uncounted(&self, slide: usize) -> bool {
+        self.uncounted.get(slide).copied().unwrap_or(false)
+    }
+
+    /// The current slide's number among counted slides and how many are counted, as
+    /// reveal.js's `c/t` counts them (uncounted slides take no number: `None`).
+    pub fn counted_position(&self) -> (Option<usize>, usize) {
+        let total = (0..self.stops.len()).filter(|&i| !self.is_uncounted(i)).count();
+        let here = self.position.slide;
+        if self.is_uncounted(here) {
+            return (None, total);
+        }
+        let past = (0..here).filter(|&i| !self.is_uncounted(i)).count();
+        (Some(past + 1), total)
+    }
+
+    /// How far through the deck the talk is, 0 to 1, as reveal.js's progress bar reads it:
+    /// counted slides passed, plus 0.9 of a slide for its fragments shown.
+    pub fn progress(&self) -> f32 {
+        let total = (0..self.stops.len()).filter(|&i| !self.is_uncounted(i)).count();
+        if total < 2 {
+            return 1.0;
+        }
+        let here = self.position.slide;
+        let mut past = (0..here).filter(|&i| !self.is_uncounted(i)).count() as f32;
+        if let Some(stop) = self.stop()
+            && stop.steps > 0
+        {
+            past += self.position.shown as f32 / stop.steps as f32 * 0.9;
+        }
+        (past / (total - 1) as f32).min(1.0)
     }
 
     /// Sets the navigation mode (`linear` makes every arrow step in reading order).
@@ -568,6 +605,10 @@ impl Show {
 
     /// The slide number reveal.js shows (`h.v` style: `7`, or `7.2` inside a stack).
     pub fn slide_number(&self) -> String {
+        if self.is_uncounted(self.position.slide) {
+            // An uncounted slide (an appendix, a backup) shows no number.
+            return String::new();
+        }
         self.stop().map(|s| s.number()).unwrap_or_default()
     }
 
@@ -668,6 +709,24 @@ mod tests {
         assert!(s.is_black() && s.help_open());
         s.apply(&Command::Dismiss, 0.0);
         assert!(!s.is_black() && !s.help_open());
+    }
+
+    #[test]
+    fn uncounted_slides_take_no_number_and_no_progress() {
+        let d = crate::deck::parse(
+            "# A\n---\n# B\n---\n<!-- .slide: data-visibility=\"uncounted\" -->\n# Backup\n",
+            &crate::deck::Options::default(),
+        )
+        .unwrap();
+        let mut s = Show::new(&d);
+        assert_eq!(s.counted_position(), (Some(1), 2));
+        assert_eq!(s.progress(), 0.0);
+        s.apply(&Command::Next, 0.0);
+        assert_eq!(s.counted_position(), (Some(2), 2));
+        assert_eq!(s.progress(), 1.0);
+        s.apply(&Command::Next, 0.0);
+        assert_eq!(s.counted_position(), (None, 2));
+        assert_eq!(s.slide_number(), "");
     }
 
     fn place(s: &Show) -> Option<(usize, usize)> {

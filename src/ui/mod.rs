@@ -435,6 +435,9 @@ pub fn paint_morph(
 
 /// The slide number in the bottom-right corner, as reveal.js places it.
 pub fn paint_slide_number(painter: &Painter, area: Rect, text: &str) {
+    if text.is_empty() {
+        return;
+    }
     let pos = area.right_bottom() + Vec2::new(-12.0, -10.0);
     let font = FontId::proportional((area.height() / 45.0).clamp(11.0, 22.0));
     let galley = painter.layout_no_wrap(text.to_string(), font, chrome::TEXT_SECONDARY);
