@@ -196,3 +196,40 @@ fn a_click_in_the_overview_goes_through_the_command_queue() {
     assert_eq!(saved, Some((target, 0)), "the new place is remembered");
     let _ = std::fs::remove_file(&recent);
 }
+
+#[test]
+fn jump_prompt_searches_words_and_arrows_choose_among_the_matches() {
+    let mut h = seed_harness();
+    h.run();
+    let (deck, _) = common::seed();
+    let found = rostra::show::jump::find(&deck, "코루틴");
+    assert!(found.len() >= 2, "the seed deck has several coroutine slides");
+    press(&mut h, Key::G);
+    h.event(Event::Text("g".into()));
+    h.event(Event::Text("코루틴".into()));
+    h.run();
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Enter);
+    assert_eq!(at(&h), (found[1].slide, 0), "the second match, chosen with ↓");
+}
+
+#[test]
+fn alt_right_skips_fragments_and_shift_arrows_reach_the_ends() {
+    let mut h = seed_harness();
+    h.run();
+    press(&mut h, Key::G);
+    h.event(Event::Text("10".into()));
+    press(&mut h, Key::Enter);
+    assert_eq!(at(&h), (9, 0));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(at(&h), (10, 0), "Alt+Right passes over the 7 fragment steps");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(at(&h).0, 27, "Shift+Right: the last slide");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(at(&h).0, 0, "Shift+Left: the first slide");
+    press(&mut h, Key::V);
+    assert!(h.state().show().is_black(), "V blacks the screen as in reveal.js");
+}

@@ -74,11 +74,12 @@ impl RostraApp {
         if show.is_black() {
             ui::paint_black(&painter, area);
         }
-        if let Some(buf) = &self.jump {
+        if let Some(prompt) = &self.jump {
+            let matches = crate::show::jump::find(&self.deck, &prompt.text);
             ui::paint_banner(
                 &painter,
                 area,
-                &format!("Go to slide: {buf}_"),
+                &prompt.lines(&matches),
                 chrome::JUMP_BANNER,
             );
         }

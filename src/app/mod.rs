@@ -46,7 +46,7 @@ pub struct RostraApp {
     images: ImageLoader,
     scenes: Scenes,
     stats: Option<FrameStats>,
-    jump: Option<String>,
+    jump: Option<input::JumpPrompt>,
     session: session::Session,
     monitors: windows::MonitorWatch,
     notes_cache: CommonMarkCache,
