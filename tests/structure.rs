@@ -10,9 +10,11 @@ use serde_json::Value;
 
 fn fixture(name: &str) -> (deck::Deck, Value) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/structure");
-    let d = deck::load(&dir.join(format!("{name}.md")), &Options::default()).unwrap();
-    let text = std::fs::read_to_string(dir.join(format!("{name}.reveal.json"))).unwrap();
-    (d, serde_json::from_str(&text).unwrap())
+    let d = deck::load(&dir.join(format!("{name}.md")), &Options::default())
+        .expect("fixture as written");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.reveal.json")))
+        .expect("fixture as written");
+    (d, serde_json::from_str(&text).expect("fixture as written"))
 }
 
 fn squash(s: &str) -> String {
@@ -23,7 +25,7 @@ fn squash(s: &str) -> String {
 /// headings; reports each disagreement.
 fn assert_agrees(name: &str) {
     let (d, oracle) = fixture(name);
-    let want = oracle["slides"].as_array().unwrap();
+    let want = oracle["slides"].as_array().expect("fixture as written");
     let mut diffs = Vec::new();
     if want.len() != d.slides.len() {
         diffs.push(format!(
@@ -33,13 +35,16 @@ fn assert_agrees(name: &str) {
         ));
     }
     for (i, (w, s)) in want.iter().zip(&d.slides).enumerate() {
-        let pos = (w["h"].as_u64().unwrap() as usize, w["v"].as_u64().unwrap() as usize);
+        let pos = (
+            w["h"].as_u64().expect("fixture as written") as usize,
+            w["v"].as_u64().expect("fixture as written") as usize,
+        );
         if pos != (s.h, s.v) || w["in_stack"].as_bool() != Some(s.in_stack) {
             diffs.push(format!("slide {i}: place {pos:?} vs {:?}", (s.h, s.v)));
         }
         let data: Vec<(String, String)> = w["data"]
             .as_object()
-            .unwrap()
+            .expect("fixture as written")
             .iter()
             .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
             .collect();
@@ -58,7 +63,11 @@ fn assert_agrees(name: &str) {
         if w["id"].as_str() != s.id() {
             diffs.push(format!("slide {i}: id {:?} vs {:?}", w["id"], s.id()));
         }
-        let notes = s.notes.as_ref().map(|n| squash(&n.text)).unwrap_or_default();
+        let notes = s
+            .notes
+            .as_ref()
+            .map(|n| squash(&n.text))
+            .unwrap_or_default();
         if w["notes"].as_str() != Some(notes.as_str()) {
             diffs.push(format!("slide {i}: notes {:?} vs {notes:?}", w["notes"]));
         }
@@ -70,15 +79,22 @@ fn assert_agrees(name: &str) {
         }
         let heads: Vec<String> = w["headings"]
             .as_array()
-            .unwrap()
+            .expect("fixture as written")
             .iter()
             .map(|h| h.as_str().unwrap_or("").to_string())
             .collect();
         if heads != headings(s) {
-            diffs.push(format!("slide {i}: headings {heads:?} vs {:?}", headings(s)));
+            diffs.push(format!(
+                "slide {i}: headings {heads:?} vs {:?}",
+                headings(s)
+            ));
         }
     }
-    assert!(diffs.is_empty(), "{name} disagrees with reveal.js:\n{}", diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{name} disagrees with reveal.js:\n{}",
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -102,13 +118,17 @@ fn two_raw_sections_make_a_stack_with_their_own_attributes_and_fragments() {
     assert_eq!(d.slides[1].fragment_steps, 1);
     assert_eq!(d.slides[2].attributes.get("data-transition"), Some("zoom"));
     assert_eq!(d.slides[2].fragment_steps, 0);
-    assert_eq!(d.slides[2].span.line, 11, "the slide starts at its <section>");
+    assert_eq!(
+        d.slides[2].span.line, 11,
+        "the slide starts at its <section>"
+    );
 }
 
 #[test]
 fn sections_inside_a_vertical_slide_stay_content() {
     // reveal.js reads two levels of <section>; a third is part of the slide.
-    let d = deck("# A\n\n----\n\n<section>\n\n## inner\n</section>\n<section>\n\n## two\n</section>");
+    let d =
+        deck("# A\n\n----\n\n<section>\n\n## inner\n</section>\n<section>\n\n## two\n</section>");
     assert_eq!(positions(&d), vec![(0, 0), (0, 1)]);
     assert_eq!(headings(&d.slides[1]), vec!["inner", "two"]);
 }

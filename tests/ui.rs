@@ -203,14 +203,21 @@ fn jump_prompt_searches_words_and_arrows_choose_among_the_matches() {
     h.run();
     let (deck, _) = common::seed();
     let found = rostra::show::jump::find(&deck, "코루틴");
-    assert!(found.len() >= 2, "the seed deck has several coroutine slides");
+    assert!(
+        found.len() >= 2,
+        "the seed deck has several coroutine slides"
+    );
     press(&mut h, Key::G);
     h.event(Event::Text("g".into()));
     h.event(Event::Text("코루틴".into()));
     h.run();
     press(&mut h, Key::ArrowDown);
     press(&mut h, Key::Enter);
-    assert_eq!(at(&h), (found[1].slide, 0), "the second match, chosen with ↓");
+    assert_eq!(
+        at(&h),
+        (found[1].slide, 0),
+        "the second match, chosen with ↓"
+    );
 }
 
 #[test]
@@ -223,7 +230,11 @@ fn alt_right_skips_fragments_and_shift_arrows_reach_the_ends() {
     assert_eq!(at(&h), (9, 0));
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     h.run();
-    assert_eq!(at(&h), (10, 0), "Alt+Right passes over the 7 fragment steps");
+    assert_eq!(
+        at(&h),
+        (10, 0),
+        "Alt+Right passes over the 7 fragment steps"
+    );
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     h.run();
     assert_eq!(at(&h).0, 27, "Shift+Right: the last slide");
@@ -231,5 +242,8 @@ fn alt_right_skips_fragments_and_shift_arrows_reach_the_ends() {
     h.run();
     assert_eq!(at(&h).0, 0, "Shift+Left: the first slide");
     press(&mut h, Key::V);
-    assert!(h.state().show().is_black(), "V blacks the screen as in reveal.js");
+    assert!(
+        h.state().show().is_black(),
+        "V blacks the screen as in reveal.js"
+    );
 }

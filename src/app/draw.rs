@@ -76,12 +76,7 @@ impl RostraApp {
         }
         if let Some(prompt) = &self.jump {
             let matches = crate::show::jump::find(&self.deck, &prompt.text);
-            ui::paint_banner(
-                &painter,
-                area,
-                &prompt.lines(&matches),
-                chrome::JUMP_BANNER,
-            );
+            ui::paint_banner(&painter, area, &prompt.lines(&matches), chrome::JUMP_BANNER);
         }
         if show.help_open() {
             ui::paint_help(&painter, area, &self.options.keymap.shortcuts());

@@ -1,7 +1,7 @@
 //! Finding a slide from what the speaker types after G, or from a link's `#/...` target, as
 //! reveal.js's jump-to-slide and its hash links read them. Pure: deck and text in, places out.
 
-use crate::deck::{Block, Deck, Slide};
+use crate::deck::{Deck, Slide};
 
 /// A slide a query found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,22 +68,8 @@ pub fn find(deck: &Deck, query: &str) -> Vec<JumpMatch> {
 /// The slide a link's target names: `#/2`, `#/2/1` (0-based, as reveal.js's hash), or
 /// `#/some-id` (a slide's or an element's id). `None` for anything else.
 pub fn link_target(deck: &Deck, href: &str) -> Option<JumpMatch> {
-    let rest = href.strip_prefix('#')?;
-    let rest = rest.strip_prefix('/').unwrap_or(rest);
-    let mut bits = rest.split('/');
-    let first = bits.next().unwrap_or("");
-    if first.chars().all(|c| c.is_ascii_digit()) {
-        // reveal.js: missing or unreadable parts count as 0.
-        let h = first.parse().unwrap_or(0);
-        let v = bits.next().and_then(|b| b.parse().ok()).unwrap_or(0);
-        return place(deck, h, v);
-    }
-    by_id(deck, first)
-}
-
-/// Whether `href` is a link within the deck (`#...`).
-pub fn is_internal(href: &str) -> bool {
-    href.starts_with('#')
+    let i = crate::deck::links::link_target(deck, href)?;
+    deck.slides.get(i).map(|s| matched(i, s))
 }
 
 fn place(deck: &Deck, h: usize, v: usize) -> Option<JumpMatch> {
@@ -95,25 +81,8 @@ fn place(deck: &Deck, h: usize, v: usize) -> Option<JumpMatch> {
 }
 
 fn by_id(deck: &Deck, id: &str) -> Option<JumpMatch> {
-    deck.slides
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.id() == Some(id) || element_ids(s).iter().any(|e| e == id))
-        .map(|(i, s)| matched(i, s))
-}
-
-/// The ids of the slide's block elements (a link may name any element; reveal.js goes to
-/// the slide holding it).
-pub fn element_ids(slide: &Slide) -> Vec<String> {
-    let mut out = Vec::new();
-    slide.visit_blocks(&mut |b: &Block| {
-        if let Some(id) = b.meta().and_then(|m| m.attrs.get("id"))
-            && !id.is_empty()
-        {
-            out.push(id.to_string());
-        }
-    });
-    out
+    let i = crate::deck::links::slide_with_id(deck, id)?;
+    deck.slides.get(i).map(|s| matched(i, s))
 }
 
 fn title(slide: &Slide) -> String {
@@ -202,7 +171,10 @@ mod tests {
         assert_eq!(slides(&find(&d, "deadlock")), vec![2], "an id first");
         assert_eq!(slides(&find(&d, "refs")), vec![3], "an element's id");
         assert_eq!(slides(&find(&d, "FORKS")), vec![1]);
-        assert!(find(&d, "fork").is_empty(), "whole words only, as \\b in reveal.js");
+        assert!(
+            find(&d, "fork").is_empty(),
+            "whole words only, as \\b in reveal.js"
+        );
         assert_eq!(slides(&find(&d, "reading list")), vec![3]);
         assert!(find(&d, "s").is_empty(), "one letter searches nothing");
     }

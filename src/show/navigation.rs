@@ -189,7 +189,9 @@ impl Show {
     /// The current slide's number among counted slides and how many are counted, as
     /// reveal.js's `c/t` counts them (uncounted slides take no number: `None`).
     pub fn counted_position(&self) -> (Option<usize>, usize) {
-        let total = (0..self.stops.len()).filter(|&i| !self.is_uncounted(i)).count();
+        let total = (0..self.stops.len())
+            .filter(|&i| !self.is_uncounted(i))
+            .count();
         let here = self.position.slide;
         if self.is_uncounted(here) {
             return (None, total);
@@ -201,7 +203,9 @@ impl Show {
     /// How far through the deck the talk is, 0 to 1, as reveal.js's progress bar reads it:
     /// counted slides passed, plus 0.9 of a slide for its fragments shown.
     pub fn progress(&self) -> f32 {
-        let total = (0..self.stops.len()).filter(|&i| !self.is_uncounted(i)).count();
+        let total = (0..self.stops.len())
+            .filter(|&i| !self.is_uncounted(i))
+            .count();
         if total < 2 {
             return 1.0;
         }
@@ -517,7 +521,9 @@ impl Show {
                     }
                 }
             }
-            Command::Right | Command::Down if linear => self.navigate(&Command::Next, skip, now_secs),
+            Command::Right | Command::Down if linear => {
+                self.navigate(&Command::Next, skip, now_secs)
+            }
             Command::Left | Command::Up if linear => self.navigate(&Command::Prev, skip, now_secs),
             Command::Right => {
                 if !step(self, true)
@@ -782,7 +788,11 @@ mod tests {
         s.apply(&Command::SkipDown, 0.0);
         assert_eq!(place(&s), Some((1, 1)));
         s.apply(&Command::SkipUp, 0.0);
-        assert_eq!(s.position(), Position { slide: 1, shown: 3 }, "coming back up: all shown");
+        assert_eq!(
+            s.position(),
+            Position { slide: 1, shown: 3 },
+            "coming back up: all shown"
+        );
         s.apply(&Command::StackBottom, 0.0);
         assert_eq!(place(&s), Some((1, 2)));
         s.apply(&Command::StackTop, 0.0);
@@ -794,11 +804,19 @@ mod tests {
         s.apply(&Command::Last, 0.0);
         assert_eq!(place(&s), Some((2, 0)));
         s.apply(&Command::SkipPrev, 0.0);
-        assert_eq!(place(&s), Some((1, 2)), "previous enters a stack at its bottom");
+        assert_eq!(
+            place(&s),
+            Some((1, 2)),
+            "previous enters a stack at its bottom"
+        );
         s.apply(&Command::GoToPlace { h: 1, v: 1 }, 0.0);
         assert_eq!(place(&s), Some((1, 1)));
         s.apply(&Command::GoToPlace { h: 7, v: 0 }, 0.0);
-        assert_eq!(place(&s), Some((1, 1)), "a place that does not exist is ignored");
+        assert_eq!(
+            place(&s),
+            Some((1, 1)),
+            "a place that does not exist is ignored"
+        );
     }
 
     #[test]

@@ -17,6 +17,8 @@ mod fragment_style;
 pub(crate) mod fragments;
 pub(crate) mod frontmatter;
 pub(crate) mod html;
+pub mod links;
+pub mod lint;
 pub(crate) mod lower;
 pub(crate) mod markdown;
 pub mod model;
@@ -163,6 +165,7 @@ pub fn parse(source: &str, options: &Options) -> Result<Deck, DeckError> {
         .map(|r| r.captures_len() > 1)
         .unwrap_or(true);
 
+    separators_in_fences(&normalized, &raws, content_offset, &span_at, &mut diags);
     // Each built slide keeps the horizontal slot it came from, so that slides reveal.js
     // removes (`data-visibility="hidden"`) close up their stack and the deck.
     let mut built: Vec<(usize, Slide)> = Vec::new();
@@ -199,6 +202,7 @@ pub fn parse(source: &str, options: &Options) -> Result<Deck, DeckError> {
             .iter()
             .find_map(|s| s.headings().into_iter().next().map(|(_, t)| t));
     }
+    diags.extend(lint::deck(source, &deck));
     diags.sort_by_key(|d| d.span);
     deck.diagnostics = diags;
     Ok(deck)
@@ -217,6 +221,16 @@ fn split_notes<'t>(
     }
 }
 
+/// Where a second notes separator stands in the slide, if there is one (reveal.js then
+/// takes no notes at all).
+fn second_notes(text: &str, notes: Option<&regex::Regex>) -> Option<usize> {
+    notes?
+        .find_iter(text)
+        .filter(|m| !m.as_str().is_empty())
+        .nth(1)
+        .map(|m| m.start())
+}
+
 /// Builds the slides of one separated chunk of text: one slide, or, when the chunk is a
 /// horizontal slide holding raw `<section>` elements, one slide per section (reveal.js makes
 /// the chunk's section a stack of them).
@@ -230,6 +244,15 @@ fn build_slides(
 ) -> (Vec<Slide>, bool) {
     let text = split::normalize_indentation(text);
     let (body, notes_part) = split_notes(&text, notes_re);
+    if let Some(at) = second_notes(&text, notes_re) {
+        diags.push(
+            Diagnostic::error(
+                span_at(base + at),
+                "a second `Note:` in this slide: reveal.js then takes no notes at all and shows both on the slide",
+            )
+            .with_fix("keep one `Note:` line per slide and put all the notes after it"),
+        );
+    }
 
     let mut builder = TreeBuilder::new(Element::new("section", Attributes::default(), base, false));
     markdown::feed(body, base, &mut builder);
@@ -264,7 +287,11 @@ fn build_slides(
         ));
     }
     for issue in directives::apply(&mut root) {
-        diags.push(Diagnostic::warning(span_at(issue.offset), issue.message));
+        let d = Diagnostic::warning(span_at(issue.offset), issue.message);
+        diags.push(match issue.fix {
+            Some(fix) => d.with_fix(fix),
+            None => d,
+        });
     }
     check_fences(body, base, span_at, diags);
 
@@ -276,7 +303,10 @@ fn build_slides(
         if let Some(aside) = notes_aside {
             root.children.push(Node::Element(aside));
         }
-        return (vec![slide_from(root, notes_markdown, span_at, diags)], false);
+        return (
+            vec![slide_from(root, notes_markdown, span_at, diags)],
+            false,
+        );
     }
 
     // The chunk's own section is now a stack: what `.slide:` set lands on it, not on a slide.
@@ -340,7 +370,11 @@ fn build_slides(
                 section.attrs.set("data-visibility", "hidden");
             }
             let offset = section.offset;
-            let md = if i == last { notes_markdown.take() } else { None };
+            let md = if i == last {
+                notes_markdown.take()
+            } else {
+                None
+            };
             let mut slide = slide_from(section, md, span_at, diags);
             slide.span = span_at(offset);
             slide
@@ -511,6 +545,57 @@ fn renumber(built: Vec<(usize, Slide)>) -> Vec<Slide> {
         out.push(slide);
     }
     out
+}
+
+/// Warns where a separator stands inside a code fence: reveal.js's separator regex does not
+/// see fences, so it splits the slide there and the code runs on into the next slide.
+fn separators_in_fences(
+    text: &str,
+    raws: &[split::RawSlide],
+    content_offset: usize,
+    span_at: &dyn Fn(usize) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut open: Option<(char, usize)> = None;
+    let mut offset = 0;
+    let mut cuts = raws.iter().skip(1).map(|r| r.start).peekable();
+    let mut cut_ends = raws.iter().map(|r| r.end);
+    let mut next_end = cut_ends.next();
+    for line in text.split_inclusive('\n') {
+        let line_end = offset + line.len();
+        // A separator between slides starts inside this line or just after it.
+        while let Some(end) = next_end
+            && end < line_end
+        {
+            if open.is_some() && cuts.peek().is_some() {
+                diags.push(
+                    Diagnostic::warning(
+                        span_at(content_offset + (end + 1).min(text.len())),
+                        "slide separator inside a code fence: reveal.js splits the slide here anyway and the code runs on into the next slide",
+                    )
+                    .with_fix("change the line inside the code (indent it, or write `- - -`)"),
+                );
+            }
+            cuts.next();
+            next_end = cut_ends.next();
+        }
+        let trimmed = line.trim_start_matches(' ');
+        if line.len() - trimmed.len() <= 3
+            && let Some(c) = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')
+        {
+            let n = trimmed.chars().take_while(|&x| x == c).count();
+            if n >= 3 {
+                match open {
+                    None => open = Some((c, n)),
+                    Some((oc, on)) if oc == c && n >= on && trimmed[n..].trim().is_empty() => {
+                        open = None
+                    }
+                    _ => {}
+                }
+            }
+        }
+        offset = line_end;
+    }
 }
 
 /// Warns about a code fence that is never closed: the rest of the slide turns into code.
@@ -690,6 +775,16 @@ pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
                 continue;
             }
             let Some(path_part) = local_part(src) else {
+                if src.trim_start().to_ascii_lowercase().starts_with("data:") {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::warning(
+                        span,
+                        format!("remote image '{src}', not fetched: rostra does not fetch remote images yet"),
+                    )
+                    .with_fix("save the image beside the deck and name the file"),
+                );
                 continue;
             };
             if !base_dir.join(path_part).exists() {

@@ -335,6 +335,10 @@ pub struct ListItem {
 pub struct CodeBlock {
     /// Language from the fence's info string (what remains once the `[...]` is removed).
     pub language: String,
+    /// The `<code>` element's class as reveal.js leaves it: the language, plus any part of
+    /// the info string it did not read as a line-number spec.
+    #[serde(skip)]
+    pub class: String,
     /// The code, without its final newline.
     pub text: String,
     /// The raw line-number spec inside `[...]` (`0|1-3|5-7`), when the fence had one.

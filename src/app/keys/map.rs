@@ -76,7 +76,13 @@ impl KeyMap {
         find(m.shift, m.alt)
             .or_else(|| if m.shift { find(false, m.alt) } else { None })
             .or_else(|| if m.alt { find(m.shift, false) } else { None })
-            .or_else(|| if m.alt && m.shift { find(false, false) } else { None })
+            .or_else(|| {
+                if m.alt && m.shift {
+                    find(false, false)
+                } else {
+                    None
+                }
+            })
     }
 
     /// The action for typed `text` (a symbol such as `?`), if one is bound.
