@@ -247,3 +247,54 @@ fn alt_right_skips_fragments_and_shift_arrows_reach_the_ends() {
         "V blacks the screen as in reveal.js"
     );
 }
+
+/// Clicks at the centre of the current slide's `n`th link, as the audience screen draws it.
+fn click_link(h: &mut Harness<'static, RostraApp>, size: Vec2, n: usize) {
+    let area = eframe::egui::Rect::from_min_size(eframe::egui::Pos2::ZERO, size);
+    let scene = h.state().scene().expect("current slide laid out");
+    let canvas = rostra::ui::canvas_rect(area, scene.size);
+    let (item, rect) = scene
+        .items
+        .iter()
+        .flat_map(|i| i.links.iter().map(move |l| (i, l.0)))
+        .nth(n)
+        .expect("the link is laid out");
+    let centre = canvas.min + item.rect.min.to_vec2() + rect.center().to_vec2();
+    h.event(Event::PointerMoved(centre));
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: centre,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn links_go_to_slides_and_web_links_to_the_browser_only() {
+    let deck = rostra::deck::parse(
+        "# Links\n\n[to the end](#/2/1) and [the web](https://example.com/) and [a file](file:///etc/passwd)\n---\n# Two\n---\n# Three\n----\n<!-- .slide: id=\"last\" -->\n# Three down\n\n[home](#/0)",
+        &rostra::deck::Options::default(),
+    )
+    .expect("parses");
+    let size = Vec2::new(640.0, 360.0);
+    let mut h = AppHarness::default().build(deck, std::env::temp_dir());
+    h.run();
+    click_link(&mut h, size, 1);
+    assert_eq!(h.state().opened_links(), ["https://example.com/"]);
+    assert_eq!(at(&h), (0, 0), "a web link does not move the talk");
+    click_link(&mut h, size, 2);
+    assert_eq!(
+        h.state().opened_links().len(),
+        1,
+        "file: links are never opened"
+    );
+    click_link(&mut h, size, 0);
+    let s = h.state().show().stop().expect("a slide");
+    assert_eq!((s.h, s.v), (2, 1), "#/2/1 goes down the third stack");
+    click_link(&mut h, size, 0);
+    assert_eq!(at(&h), (0, 0), "#/0 comes back");
+}

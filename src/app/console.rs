@@ -3,6 +3,7 @@
 //! come back as commands into the one queue.
 
 use super::RostraApp;
+use super::commands::AppCommand;
 use super::keys::Action;
 use crate::show::Command;
 use crate::ui::FragmentFrame;
@@ -24,15 +25,16 @@ pub(super) fn key_hints(keymap: &super::keys::KeyMap) -> KeyHints {
     }
 }
 
-/// The talk command a console click stands for: clicks do what their keys do.
-fn command_for(action: ConsoleAction) -> Command {
+/// The command a console click stands for: clicks do what their keys do.
+fn command_for(action: ConsoleAction) -> AppCommand {
     match action {
-        ConsoleAction::Advance => Command::Next,
-        ConsoleAction::GoTo(i) => Command::GoTo(i + 1),
-        ConsoleAction::PickLink(url) => Command::PickAttendance(url),
-        ConsoleAction::ToggleTimer => Command::ToggleTimer,
-        ConsoleAction::ResetTimer => Command::ResetTimer,
-        ConsoleAction::ToggleQr => Command::ToggleQr,
+        ConsoleAction::Advance => Command::Next.into(),
+        ConsoleAction::GoTo(i) => Command::GoTo(i + 1).into(),
+        ConsoleAction::PickLink(url) => Command::PickAttendance(url).into(),
+        ConsoleAction::ToggleTimer => Command::ToggleTimer.into(),
+        ConsoleAction::ResetTimer => Command::ResetTimer.into(),
+        ConsoleAction::ToggleQr => Command::ToggleQr.into(),
+        ConsoleAction::FollowLink(href) => AppCommand::FollowLink(href),
     }
 }
 

@@ -94,6 +94,22 @@ pub enum ConsoleAction {
     ResetTimer,
     /// Show or hide the QR code on the audience screen.
     ToggleQr,
+    /// Clicked a link on the current slide (its `href`).
+    FollowLink(String),
+}
+
+/// The transform that fits the audience `area` (a canvas of `size` centred in it) into `rect`.
+pub fn preview_transform(rect: Rect, area: Rect, size: Vec2) -> Option<TSTransform> {
+    let k = (rect.width() / size.x).min(rect.height() / size.y);
+    if !k.is_finite() || k <= 0.0 {
+        return None;
+    }
+    let c = area.center().to_vec2();
+    Some(
+        TSTransform::from_translation(rect.center().to_vec2())
+            * TSTransform::from_scaling(k)
+            * TSTransform::from_translation(-c),
+    )
 }
 
 /// Paints `preview` fitted into `rect`, through the transform from the audience area.
@@ -106,14 +122,9 @@ pub fn paint_preview(
 ) {
     let scene = preview.scene;
     let size = scene.size;
-    let k = (rect.width() / size.x).min(rect.height() / size.y);
-    if !k.is_finite() || k <= 0.0 {
+    let Some(transform) = preview_transform(rect, area, size) else {
         return;
-    }
-    let c = area.center().to_vec2();
-    let transform = TSTransform::from_translation(rect.center().to_vec2())
-        * TSTransform::from_scaling(k)
-        * TSTransform::from_translation(-c);
+    };
     let placement = Placement {
         transform,
         opacity: 1.0,
@@ -338,6 +349,21 @@ pub fn show_console(
             egui::pos2(left.right(), left.top() + left.height() * 0.72),
         );
         paint_preview(&painter, r, view.audience_area, cur, view.textures);
+        // Links on the current slide are live here too, through the same preview transform.
+        if let Some(t) = preview_transform(r, view.audience_area, cur.scene.size)
+            && let Some(p) = ui.ctx().pointer_hover_pos()
+            && r.contains(p)
+        {
+            let canvas = canvas_rect(view.audience_area, cur.scene.size);
+            if let Some(href) =
+                crate::ui::link_at(cur.scene, cur.frame.shown, canvas, t.inverse() * p)
+            {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ui.input(|i| i.pointer.primary_clicked()) {
+                    actions.push(ConsoleAction::FollowLink(href));
+                }
+            }
+        }
     }
     // Attendance under the current slide.
     let att = Rect::from_min_max(

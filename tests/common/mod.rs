@@ -98,6 +98,8 @@ pub fn test_options() -> rostra::app::StartOptions {
         windowed: true,
         // The console would be embedded in the audience window under kittest.
         no_console: true,
+        // Clicked web links are recorded, never handed to a browser.
+        no_browser: true,
         ..Default::default()
     }
 }
