@@ -271,9 +271,15 @@ fn build_slides(
     }
 
     let mut unclosed_section = None;
+    // `Note:` text is parsed inside a section left open, so a `</section>` in the notes
+    // closes it as reveal.js reads it.
+    let notes_close_section = notes_part.is_some_and(|(n, _)| n.contains("</section>"));
     for (tag, offset) in issues.unclosed {
         if tag == "section" {
             unclosed_section = Some(offset);
+            if notes_close_section {
+                continue;
+            }
         }
         diags.push(Diagnostic::warning(
             span_at(offset),
