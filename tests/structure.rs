@@ -178,3 +178,8 @@ fn check_names_what_stands_outside_the_sections() {
     assert_eq!(outside.len(), 1, "{:?}", d.diagnostics);
     assert_eq!(outside[0].span.line, 1);
 }
+
+#[test]
+fn nested_sections_hidden_ones_and_section_notes_agree_with_reveal() {
+    assert_agrees("stacks");
+}
