@@ -735,6 +735,23 @@ mod tests {
         assert_eq!(s.slide_number(), "");
     }
 
+    #[test]
+    fn the_deck_names_its_navigation_mode() {
+        let d = crate::deck::parse(
+            "---\nrevealOptions:\n  navigationMode: grid\n---\n# A\n----\n# A2\n---\n# B\n----\n# B2\n",
+            &crate::deck::Options::default(),
+        )
+        .unwrap();
+        let mut s = Show::new(&d);
+        assert_eq!(s.mode(), NavigationMode::Grid);
+        s.apply(&Command::Down, 0.0);
+        s.apply(&Command::Right, 0.0);
+        assert_eq!(place(&s), Some((1, 1)), "grid keeps the row");
+        let plain =
+            crate::deck::parse("# A\n----\n# A2", &crate::deck::Options::default()).unwrap();
+        assert_eq!(Show::new(&plain).mode(), NavigationMode::Default);
+    }
+
     fn place(s: &Show) -> Option<(usize, usize)> {
         s.stop().map(|x| (x.h, x.v))
     }

@@ -564,16 +564,19 @@ fn separators_in_fences(
 ) {
     let mut open: Option<(char, usize)> = None;
     let mut offset = 0;
-    let mut cuts = raws.iter().skip(1).map(|r| r.start).peekable();
-    let mut cut_ends = raws.iter().map(|r| r.end);
-    let mut next_end = cut_ends.next();
+    // Where each separator starts: the end of every slide's text but the last.
+    let mut cuts = raws
+        .iter()
+        .take(raws.len().saturating_sub(1))
+        .map(|r| r.end)
+        .peekable();
     for line in text.split_inclusive('\n') {
         let line_end = offset + line.len();
-        // A separator between slides starts inside this line or just after it.
-        while let Some(end) = next_end
+        while let Some(&end) = cuts.peek()
             && end < line_end
         {
-            if open.is_some() && cuts.peek().is_some() {
+            cuts.next();
+            if open.is_some() {
                 diags.push(
                     Diagnostic::warning(
                         span_at(content_offset + (end + 1).min(text.len())),
@@ -582,8 +585,6 @@ fn separators_in_fences(
                     .with_fix("change the line inside the code (indent it, or write `- - -`)"),
                 );
             }
-            cuts.next();
-            next_end = cut_ends.next();
         }
         let trimmed = line.trim_start_matches(' ');
         if line.len() - trimmed.len() <= 3
