@@ -292,6 +292,25 @@ fn build_slides(
             format!("</{tag}> closes nothing that is open; ignored"),
         ));
     }
+    let has_sections = root
+        .children
+        .iter()
+        .any(|n| matches!(n, Node::Element(e) if e.tag == "section"));
+    let single = in_stack || !has_sections;
+    // The notes go in before directives and fragments are read: an `.element` comment in
+    // the notes applies there, and a fragment there counts, as in reveal.js.
+    if let Some(aside) = notes_aside.take() {
+        let open_last = root.children.iter_mut().rev().find_map(|n| match n {
+            Node::Element(e) if e.tag == "section" && Some(e.offset) == unclosed_section => Some(e),
+            _ => None,
+        });
+        match open_last {
+            // `Note:` text is parsed after the sections' HTML, so it lands in a section left open.
+            Some(section) if !single => section.children.push(Node::Element(aside)),
+            _ if single => root.children.push(Node::Element(aside)),
+            _ => notes_markdown = None,
+        }
+    }
     for issue in directives::apply(&mut root) {
         let d = Diagnostic::warning(span_at(issue.offset), issue.message);
         diags.push(match issue.fix {
@@ -301,14 +320,7 @@ fn build_slides(
     }
     check_fences(body, base, span_at, diags);
 
-    let has_sections = root
-        .children
-        .iter()
-        .any(|n| matches!(n, Node::Element(e) if e.tag == "section"));
-    if in_stack || !has_sections {
-        if let Some(aside) = notes_aside {
-            root.children.push(Node::Element(aside));
-        }
+    if single {
         return (
             vec![slide_from(root, notes_markdown, span_at, diags)],
             false,
@@ -357,15 +369,6 @@ fn build_slides(
             }
             _ => {}
         }
-    }
-    // `Note:` text is parsed after the sections' HTML, so it lands in a section left open.
-    if let (Some(aside), Some(open)) = (notes_aside, unclosed_section)
-        && let Some(last) = sections.last_mut()
-        && last.offset == open
-    {
-        last.children.push(Node::Element(aside));
-    } else {
-        notes_markdown = None;
     }
     let last = sections.len().saturating_sub(1);
     let slides = sections
