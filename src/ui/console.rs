@@ -491,3 +491,54 @@ pub fn show_console(
     });
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{Options, parse};
+    use crate::scene::{LayoutInput, NoImages, layout};
+    use crate::theme::Theme;
+    use eframe::epaint::text::{Fonts, TextOptions};
+
+    #[test]
+    fn a_link_on_the_current_preview_is_found_through_the_preview_transform() {
+        let deck =
+            parse("# Title\n\n[the end](#/1)\n---\n# End", &Options::default()).expect("parses");
+        let mut fonts = Fonts::new(TextOptions::default(), crate::theme::fonts::definitions());
+        let mut view = fonts.with_pixels_per_point(1.0);
+        let theme = Theme::black();
+        let area = Rect::from_min_size(egui::Pos2::ZERO, Vec2::new(1280.0, 720.0));
+        let scene = layout(
+            &LayoutInput {
+                slide: &deck.slides[0],
+                theme: &theme,
+                canvas: Vec2::new(960.0, 700.0),
+                scale: 720.0 / 700.0,
+                images: &NoImages,
+            },
+            &mut view,
+        );
+        let (item, (rect, href)) = scene
+            .items
+            .iter()
+            .find_map(|i| i.links.first().map(|l| (i, l)))
+            .expect("a link");
+        assert_eq!(href, "#/1");
+        let canvas = canvas_rect(area, scene.size);
+        let on_audience = canvas.min + item.rect.min.to_vec2() + rect.center().to_vec2();
+        // The console draws the slide smaller, somewhere else.
+        let preview = Rect::from_min_size(egui::pos2(20.0, 90.0), Vec2::new(600.0, 400.0));
+        let t = preview_transform(preview, area, scene.size).expect("a transform");
+        let on_console = t * on_audience;
+        assert!(preview.contains(on_console));
+        assert_eq!(
+            crate::ui::link_at(&scene, 0, canvas, t.inverse() * on_console).as_deref(),
+            Some("#/1")
+        );
+        let beside = on_console + Vec2::new(0.0, 80.0);
+        assert_eq!(
+            crate::ui::link_at(&scene, 0, canvas, t.inverse() * beside),
+            None
+        );
+    }
+}
