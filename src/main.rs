@@ -72,6 +72,9 @@ enum Command {
     Check {
         /// The deck file.
         deck: PathBuf,
+        /// Print the diagnostics as JSON (for editors).
+        #[arg(long)]
+        json: bool,
     },
     /// Write handouts with no window: a PDF with real text (a page per fragment step, as
     /// reveal.js prints) or PNG files.
@@ -147,13 +150,20 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     }
     startup::mark("arguments read");
     match cli.command {
-        Some(Command::Check { deck }) => {
+        Some(Command::Check { deck, json }) => {
             let d = load(&deck, &cli.separators)?;
-            let report = cli::check::check(&d, &deck);
-            for line in &report.lines {
-                println!("{line}");
-            }
-            Ok(if report.has_errors {
+            let has_errors = if json {
+                let (text, has_errors) = cli::check::check_json(&d, &deck);
+                println!("{text}");
+                has_errors
+            } else {
+                let report = cli::check::check(&d, &deck);
+                for line in &report.lines {
+                    println!("{line}");
+                }
+                report.has_errors
+            };
+            Ok(if has_errors {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

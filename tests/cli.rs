@@ -141,3 +141,79 @@ fn check_reports_a_missing_image_named_by_data_background() {
     // The colour is not taken for an image, and the inline image beside the deck is found.
     assert!(out.contains("3 slides, 0 error(s), 1 warning(s)"), "{out}");
 }
+
+#[test]
+fn check_catches_what_reveal_js_would_silently_get_wrong() {
+    let path = fixture("lint.md");
+    let p = path.to_str().unwrap();
+    let (code, out, _) = rostra(&["check", p]);
+    assert_eq!(code, 1, "{out}");
+    // Each lint of the fixture, where it is written, with its fix where there is one.
+    let expect = [
+        format!("{p}:2:1: error: unknown theme 'mooon'"),
+        "  = fix: did you mean 'moon'?".to_string(),
+        format!("{p}:3:1: error: unknown highlight theme 'monokia'"),
+        "  = fix: did you mean 'monokai'?".to_string(),
+        format!("{p}:4:1: error: unknown transition 'zom'"),
+        format!("{p}:8:1: error: unknown transition 'fadey-out'"),
+        format!("{p}:14:1: warning: this `.element` comment has no element before it"),
+        format!(
+            "{p}:17:18: warning: this `.element` comment marks the <strong> just before it, not the whole <li>"
+        ),
+        format!("{p}:20:1: error: unknown fragment style 'fade-upp'"),
+        format!("{p}:20:1: error: data-fragment-index=\"x\" is not a number"),
+        format!("{p}:22:1: error: line-number spec in 'python [1-2|zz]'"),
+        format!("{p}:26:1: error: line-number spec in 'js [1,2-x]'"),
+        format!("{p}:32:1: warning: id 'intro' is used again (first at line 8)"),
+        format!("{p}:35:1: error: link '#/99' names no slide"),
+        format!("{p}:37:1: warning: remote image 'https://example.com/a.png', not fetched"),
+        format!("{p}:40:1: error: a second `Note:` in this slide"),
+        format!("{p}:48:1: warning: slide separator inside a code fence"),
+    ];
+    for e in &expect {
+        assert!(out.contains(e.as_str()), "missing {e:?} in:\n{out}");
+    }
+    assert!(
+        !out.contains(&format!("{p}:18:")),
+        "a comment put first in the item is where it should be:\n{out}"
+    );
+    assert!(
+        !out.contains("'#/0'") && !out.contains("'#/intro'"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_json_gives_editors_the_same_diagnostics() {
+    let path = fixture("lint.md");
+    let p = path.to_str().unwrap();
+    let (code, text, _) = rostra(&["check", "--json", p]);
+    let (_, plain, _) = rostra(&["check", p]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let list = v["diagnostics"].as_array().expect("a list");
+    let errors = list.iter().filter(|d| d["severity"] == "error").count();
+    assert_eq!(v["errors"].as_u64(), Some(errors as u64));
+    assert!(plain.contains(&format!("{} error(s)", errors)), "{plain}");
+    let theme = list
+        .iter()
+        .find(|d| d["message"].as_str().is_some_and(|m| m.contains("mooon")))
+        .expect("the theme lint");
+    assert_eq!(
+        (theme["line"].as_u64(), theme["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(theme["fix"], "did you mean 'moon'?");
+}
+
+#[test]
+fn check_says_when_a_reveal_theme_is_drawn_with_a_stand_in() {
+    let dir = std::env::temp_dir().join(format!("rostra-moon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let deck = dir.join("moon.md");
+    std::fs::write(&deck, "---\ntheme: moon\n---\n# A\n").unwrap();
+    let (code, out, _) = rostra(&["check", deck.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "a stand-in is a warning: {out}");
+    assert!(out.contains(":2:1: warning: theme 'moon' is reveal.js's, but rostra draws it with its black stand-in"), "{out}");
+}

@@ -203,3 +203,42 @@ fn screen_share_mode_opens_the_console_as_a_second_viewport_in_sync() {
     h.run_steps(60);
     assert!(h.query_by_label("12").is_some(), "console reopened");
 }
+
+#[test]
+fn notes_inside_the_current_fragment_replace_the_slide_notes() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/structure/fragment-notes.md");
+    let deck = rostra::deck::load(&path, &rostra::deck::Options::default()).expect("fixture");
+    let dir = path.parent().expect("a folder").to_path_buf();
+    let mut h = AppHarness {
+        size: Vec2::new(1280.0, 720.0),
+        options: StartOptions::default(),
+        clock: Some("14:05"),
+        ..AppHarness::default()
+    }
+    .build(deck, dir);
+    h.key_press(Key::S);
+    h.run();
+    assert!(h.state().console_shown());
+    let says = |h: &Harness<'_, RostraApp>, text: &str| h.query_by_label_contains(text).is_some();
+    assert!(says(&h, "the slide's own notes"));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(
+        says(&h, "say the first thing"),
+        "the first fragment's notes"
+    );
+    assert!(
+        !says(&h, "the slide's own notes"),
+        "they replace the slide's"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(says(&h, "second, from data-notes"));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(
+        says(&h, "the slide's own notes"),
+        "a fragment without notes: the slide's"
+    );
+}

@@ -196,3 +196,105 @@ fn a_click_in_the_overview_goes_through_the_command_queue() {
     assert_eq!(saved, Some((target, 0)), "the new place is remembered");
     let _ = std::fs::remove_file(&recent);
 }
+
+#[test]
+fn jump_prompt_searches_words_and_arrows_choose_among_the_matches() {
+    let mut h = seed_harness();
+    h.run();
+    let (deck, _) = common::seed();
+    let found = rostra::show::jump::find(&deck, "코루틴");
+    assert!(
+        found.len() >= 2,
+        "the seed deck has several coroutine slides"
+    );
+    press(&mut h, Key::G);
+    h.event(Event::Text("g".into()));
+    h.event(Event::Text("코루틴".into()));
+    h.run();
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        at(&h),
+        (found[1].slide, 0),
+        "the second match, chosen with ↓"
+    );
+}
+
+#[test]
+fn alt_right_skips_fragments_and_shift_arrows_reach_the_ends() {
+    let mut h = seed_harness();
+    h.run();
+    press(&mut h, Key::G);
+    h.event(Event::Text("10".into()));
+    press(&mut h, Key::Enter);
+    assert_eq!(at(&h), (9, 0));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        at(&h),
+        (10, 0),
+        "Alt+Right passes over the 7 fragment steps"
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(at(&h).0, 27, "Shift+Right: the last slide");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(at(&h).0, 0, "Shift+Left: the first slide");
+    press(&mut h, Key::V);
+    assert!(
+        h.state().show().is_black(),
+        "V blacks the screen as in reveal.js"
+    );
+}
+
+/// Clicks at the centre of the current slide's `n`th link, as the audience screen draws it.
+fn click_link(h: &mut Harness<'static, RostraApp>, size: Vec2, n: usize) {
+    let area = eframe::egui::Rect::from_min_size(eframe::egui::Pos2::ZERO, size);
+    let scene = h.state().scene().expect("current slide laid out");
+    let canvas = rostra::ui::canvas_rect(area, scene.size);
+    let (item, rect) = scene
+        .items
+        .iter()
+        .flat_map(|i| i.links.iter().map(move |l| (i, l.0)))
+        .nth(n)
+        .expect("the link is laid out");
+    let centre = canvas.min + item.rect.min.to_vec2() + rect.center().to_vec2();
+    h.event(Event::PointerMoved(centre));
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: centre,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn links_go_to_slides_and_web_links_to_the_browser_only() {
+    let deck = rostra::deck::parse(
+        "# Links\n\n[to the end](#/2/1) and [the web](https://example.com/) and [a file](file:///etc/passwd)\n---\n# Two\n---\n# Three\n----\n<!-- .slide: id=\"last\" -->\n# Three down\n\n[home](#/0)",
+        &rostra::deck::Options::default(),
+    )
+    .expect("parses");
+    let size = Vec2::new(640.0, 360.0);
+    let mut h = AppHarness::default().build(deck, std::env::temp_dir());
+    h.run();
+    click_link(&mut h, size, 1);
+    assert_eq!(h.state().opened_links(), ["https://example.com/"]);
+    assert_eq!(at(&h), (0, 0), "a web link does not move the talk");
+    click_link(&mut h, size, 2);
+    assert_eq!(
+        h.state().opened_links().len(),
+        1,
+        "file: links are never opened"
+    );
+    click_link(&mut h, size, 0);
+    let s = h.state().show().stop().expect("a slide");
+    assert_eq!((s.h, s.v), (2, 1), "#/2/1 goes down the third stack");
+    click_link(&mut h, size, 0);
+    assert_eq!(at(&h), (0, 0), "#/0 comes back");
+}

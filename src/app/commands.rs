@@ -22,6 +22,9 @@ pub enum AppCommand {
     DismissBanner,
     /// Leave the welcome screen for the deck behind it.
     CloseWelcome,
+    /// A link was clicked on the audience screen or the console: a slide of the deck, a
+    /// page for the system browser (http, https, mailto), or nothing at all.
+    FollowLink(String),
 }
 
 impl From<Command> for AppCommand {
@@ -31,6 +34,30 @@ impl From<Command> for AppCommand {
 }
 
 impl RostraApp {
+    /// What a clicked link does: a slide link becomes a move, a web or mail link goes to the
+    /// system browser off the UI thread, anything else (`file:`, `javascript:`) is ignored.
+    fn follow_link(&mut self, href: &str) -> Option<Command> {
+        use crate::deck::links::{LinkKind, link_kind, link_target};
+        match link_kind(href) {
+            LinkKind::Slide => {
+                let i = link_target(&self.deck, href)?;
+                let s = self.deck.slides.get(i)?;
+                Some(Command::GoToPlace { h: s.h, v: s.v })
+            }
+            LinkKind::External => {
+                self.opened_links.push(href.to_string());
+                if !self.options.no_browser {
+                    super::browser::open(href);
+                }
+                None
+            }
+            LinkKind::Other => {
+                log::info!("link {href} not opened: only http, https and mailto links are");
+                None
+            }
+        }
+    }
+
     /// Queues `command` for the next drain, and makes sure there is a next frame.
     pub(super) fn push(&mut self, ctx: &egui::Context, command: impl Into<AppCommand>) {
         self.queue.push(command.into());
@@ -48,6 +75,11 @@ impl RostraApp {
                 AppCommand::Open(path) => self.open_path(ctx, path),
                 AppCommand::DismissBanner => self.session.banner = None,
                 AppCommand::CloseWelcome => self.session.welcome = false,
+                AppCommand::FollowLink(href) => {
+                    if let Some(c) = self.follow_link(&href) {
+                        changed.merge(self.talk.apply(&c, now));
+                    }
+                }
             }
         }
         if changed.position {

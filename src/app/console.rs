@@ -3,6 +3,7 @@
 //! come back as commands into the one queue.
 
 use super::RostraApp;
+use super::commands::AppCommand;
 use super::keys::Action;
 use crate::show::Command;
 use crate::ui::FragmentFrame;
@@ -24,15 +25,16 @@ pub(super) fn key_hints(keymap: &super::keys::KeyMap) -> KeyHints {
     }
 }
 
-/// The talk command a console click stands for: clicks do what their keys do.
-fn command_for(action: ConsoleAction) -> Command {
+/// The command a console click stands for: clicks do what their keys do.
+fn command_for(action: ConsoleAction) -> AppCommand {
     match action {
-        ConsoleAction::Advance => Command::Next,
-        ConsoleAction::GoTo(i) => Command::GoTo(i + 1),
-        ConsoleAction::PickLink(url) => Command::PickAttendance(url),
-        ConsoleAction::ToggleTimer => Command::ToggleTimer,
-        ConsoleAction::ResetTimer => Command::ResetTimer,
-        ConsoleAction::ToggleQr => Command::ToggleQr,
+        ConsoleAction::Advance => Command::Next.into(),
+        ConsoleAction::GoTo(i) => Command::GoTo(i + 1).into(),
+        ConsoleAction::PickLink(url) => Command::PickAttendance(url).into(),
+        ConsoleAction::ToggleTimer => Command::ToggleTimer.into(),
+        ConsoleAction::ResetTimer => Command::ResetTimer.into(),
+        ConsoleAction::ToggleQr => Command::ToggleQr.into(),
+        ConsoleAction::FollowLink(href) => AppCommand::FollowLink(href),
     }
 }
 
@@ -118,10 +120,12 @@ impl RostraApp {
         let talk = &self.talk;
         let elapsed = talk.timer().elapsed(now);
         let strip: Vec<String> = show.stops().iter().map(|s| s.number()).collect();
+        // Uncounted slides (`data-visibility="uncounted"`) take no number, as in reveal.js.
+        let (number, total) = show.counted_position();
         let counter = format!(
             "{} / {}{}",
-            pos.slide + 1,
-            self.deck.slides.len(),
+            number.map_or_else(|| "–".to_string(), |n| n.to_string()),
+            total,
             match show.stop() {
                 Some(s) if s.v > 0 => format!("  ({})", show.slide_number()),
                 _ => String::new(),
@@ -131,7 +135,8 @@ impl RostraApp {
             .deck
             .slides
             .get(pos.slide)
-            .and_then(|s| s.notes.as_ref())
+            // The current fragment's own notes win over the slide's, as in reveal.js.
+            .and_then(|s| s.notes_at(pos.shown))
             .map(|n| n.markdown.as_str());
         let view = ConsoleView {
             current,

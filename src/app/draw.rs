@@ -3,6 +3,7 @@
 //! the overview is queued as a command like any key.
 
 use super::RostraApp;
+use super::commands::AppCommand;
 use crate::motion::Change;
 use crate::show::{Command, OVERVIEW_SECS, Overview};
 use crate::stats::{FrameStats, startup};
@@ -74,13 +75,9 @@ impl RostraApp {
         if show.is_black() {
             ui::paint_black(&painter, area);
         }
-        if let Some(buf) = &self.jump {
-            ui::paint_banner(
-                &painter,
-                area,
-                &format!("Go to slide: {buf}_"),
-                chrome::JUMP_BANNER,
-            );
+        if let Some(prompt) = &self.jump {
+            let matches = crate::show::jump::find(&self.deck, &prompt.text);
+            ui::paint_banner(&painter, area, &prompt.lines(&matches), chrome::JUMP_BANNER);
         }
         if show.help_open() {
             ui::paint_help(&painter, area, &self.options.keymap.shortcuts());
@@ -177,8 +174,21 @@ impl RostraApp {
             }
         }
         self.ensure_scene(ctx, position.slide, area);
+        let mut clicked_link = None;
         if let Some(scene) = self.scenes.get(position.slide) {
             ui::paint_scene(painter, area, scene, frame, &self.images);
+            let canvas = ui::canvas_rect(area, scene.size);
+            if let Some(p) = ctx.input(|i| i.pointer.hover_pos())
+                && let Some(href) = ui::link_at(scene, position.shown, canvas, p)
+            {
+                ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ctx.input(|i| i.pointer.primary_clicked()) {
+                    clicked_link = Some(href);
+                }
+            }
+        }
+        if let Some(href) = clicked_link {
+            self.push(ctx, AppCommand::FollowLink(href));
         }
         if frame.moving.is_some() {
             self.animate(ctx);

@@ -6,6 +6,7 @@
 //! The talk's state lives below, in [`crate::show::Talk`].
 
 pub mod bench;
+mod browser;
 mod commands;
 mod console;
 pub use console::console_id;
@@ -48,7 +49,7 @@ pub struct RostraApp {
     images: ImageLoader,
     scenes: Scenes,
     stats: Option<FrameStats>,
-    jump: Option<String>,
+    jump: Option<input::JumpPrompt>,
     session: session::Session,
     monitors: windows::MonitorWatch,
     notes_cache: CommonMarkCache,
@@ -62,6 +63,8 @@ pub struct RostraApp {
     bench: Option<bench::BenchRun>,
     /// The pass whose input was last turned into commands.
     input_pass: Option<u64>,
+    /// Web links handed to the system browser, in click order.
+    opened_links: Vec<String>,
     /// Highlighting to do once the first frame is on screen.
     warm_up: Option<(Deck, Theme)>,
     /// The font atlas's fill last frame: when it drops, egui rebuilt the atlas (fonts added,
@@ -90,6 +93,7 @@ impl RostraApp {
             scenes: Scenes::default(),
             stats: None,
             jump: None,
+            opened_links: Vec::new(),
             session: session::Session::new(options),
             monitors: windows::MonitorWatch::default(),
             notes_cache: CommonMarkCache::default(),
@@ -223,6 +227,12 @@ impl RostraApp {
     /// The talk's whole state.
     pub fn talk(&self) -> &Talk {
         &self.talk
+    }
+
+    /// The web links clicked so far and handed to the system browser (or, with
+    /// `no_browser`, only recorded).
+    pub fn opened_links(&self) -> &[String] {
+        &self.opened_links
     }
 
     /// The slides' navigation state.

@@ -11,6 +11,8 @@ use std::path::PathBuf;
 /// How the app was asked to start.
 #[derive(Clone, Debug, Default)]
 pub struct StartOptions {
+    /// Keep clicked web links from the system browser (tests): they are only recorded.
+    pub no_browser: bool,
     /// An ordinary window instead of full screen (screen sharing, testing).
     pub windowed: bool,
     /// A theme name that overrides the deck's.
@@ -138,6 +140,7 @@ pub fn resolve(
         None => (None, false),
     };
     StartOptions {
+        no_browser: false,
         windowed: requested.window || benching,
         theme: requested.theme.or_else(|| config.theme.clone()),
         transition: requested.transition.or_else(|| config.transition.clone()),

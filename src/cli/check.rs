@@ -53,14 +53,50 @@ pub struct Report {
     pub has_errors: bool,
 }
 
-/// Checks a parsed deck whose file is `path` (images are looked up beside it).
-pub fn check(deck: &Deck, path: &Path) -> Report {
-    let file = path.display().to_string();
+/// Every diagnostic of a parsed deck whose file is `path` (images are looked up beside it),
+/// in source order.
+pub fn diagnostics(deck: &Deck, path: &Path) -> Vec<Diagnostic> {
     let base = path.parent().unwrap_or(Path::new("."));
     let mut diags = deck.diagnostics.clone();
     diags.extend(deck::check_assets(deck, base));
     diags.extend(overflow(deck, base));
+    diags.extend(stand_in_theme(deck, path));
     diags.sort_by_key(|d| d.span);
+    diags
+}
+
+/// A reveal.js theme rostra draws with one of its own two looks says so.
+fn stand_in_theme(deck: &Deck, path: &Path) -> Option<Diagnostic> {
+    let name = deck.meta.theme.trim().to_ascii_lowercase();
+    if !deck.meta.front_matter_keys.iter().any(|k| k == "theme")
+        || !deck::lint::THEMES.contains(&name.as_str())
+        || name == "black"
+        || name == "white"
+    {
+        return None;
+    }
+    let (theme, _) = Theme::named(&name);
+    let look = if theme == Theme::white() {
+        "white"
+    } else {
+        "black"
+    };
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    Some(
+        Diagnostic::warning(
+            deck::lint::key_span(&source, "theme"),
+            format!(
+                "theme '{name}' is reveal.js's, but rostra draws it with its {look} stand-in (its own themes so far: black, white)"
+            ),
+        )
+        .with_fix(format!("write `theme: {look}` to see on screen what the audience will see")),
+    )
+}
+
+/// Checks a parsed deck whose file is `path` (images are looked up beside it).
+pub fn check(deck: &Deck, path: &Path) -> Report {
+    let file = path.display().to_string();
+    let diags = diagnostics(deck, path);
     let mut lines: Vec<String> = diags.iter().map(|d| d.display(&file).to_string()).collect();
     let errors = diags
         .iter()
@@ -75,4 +111,40 @@ pub fn check(deck: &Deck, path: &Path) -> Report {
         lines,
         has_errors: errors > 0,
     }
+}
+
+/// The same check as JSON for editors: `{file, slides, errors, warnings, diagnostics: [{severity,
+/// line, column, message, fix?}]}`.
+pub fn check_json(deck: &Deck, path: &Path) -> (String, bool) {
+    let diags = diagnostics(deck, path);
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let list: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::json!({
+                "severity": d.severity,
+                "line": d.span.line,
+                "column": d.span.column,
+                "message": d.message,
+            });
+            if let (Some(fix), Some(map)) = (&d.fix, v.as_object_mut()) {
+                map.insert("fix".into(), fix.clone().into());
+            }
+            v
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "file": path.display().to_string(),
+        "slides": deck.slides.len(),
+        "errors": errors,
+        "warnings": diags.len() - errors,
+        "diagnostics": list,
+    });
+    (
+        serde_json::to_string_pretty(&doc).unwrap_or_default(),
+        errors > 0,
+    )
 }

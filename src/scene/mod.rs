@@ -124,6 +124,8 @@ pub struct Item {
     pub code_line: Option<CodeLine>,
     /// Auto-animate timing set on it or an enclosing element.
     pub timing: Option<ElementTiming>,
+    /// Links in its text: where each one is, relative to `rect.min`, and its `href`.
+    pub links: Vec<(Rect, String)>,
 }
 
 /// A laid-out slide.
@@ -146,6 +148,21 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// The `href` of the link at `pos` (points from the canvas's top-left corner), if any.
+    /// Items hidden behind a fragment not yet shown (`hidden(item)`) hold no links.
+    pub fn link_at(&self, pos: eframe::egui::Pos2, hidden: &dyn Fn(&Item) -> bool) -> Option<&str> {
+        self.items
+            .iter()
+            .rev()
+            .filter(|i| !i.links.is_empty() && !hidden(i))
+            .find_map(|i| {
+                i.links
+                    .iter()
+                    .find(|(r, _)| r.translate(i.rect.min.to_vec2()).contains(pos))
+                    .map(|(_, href)| href.as_str())
+            })
+    }
+
     /// The union of all item rectangles.
     pub fn content_rect(&self) -> Rect {
         self.items

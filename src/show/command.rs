@@ -19,13 +19,37 @@ pub enum Command {
     Down,
     /// Previous fragment, else up the stack: Up, K.
     Up,
-    /// The first slide: Home.
+    /// The first slide: Home, Shift+Left.
     First,
-    /// The last horizontal slide: End.
+    /// The last horizontal slide: End, Shift+Right.
     Last,
     /// Slide number `n`, counted from 1 in reading order: G then digits and Enter, a click
     /// in the overview or the console's slide strip. Closes the overview.
     GoTo(usize),
+    /// The slide at horizontal `h`, vertical `v` (0-based, as reveal.js's `#/h/v` links and
+    /// the jump prompt's `h.v` name it). Closes the overview.
+    GoToPlace {
+        /// Horizontal index.
+        h: usize,
+        /// Vertical index.
+        v: usize,
+    },
+    /// The top of the current stack: Shift+Up.
+    StackTop,
+    /// The bottom of the current stack: Shift+Down.
+    StackBottom,
+    /// Next slide, fragments skipped: Alt+N, Alt+PageDown.
+    SkipNext,
+    /// Previous slide, fragments skipped: Alt+P, Alt+PageUp.
+    SkipPrev,
+    /// Slide right, fragments skipped: Alt+Right.
+    SkipRight,
+    /// Slide left, fragments skipped: Alt+Left.
+    SkipLeft,
+    /// Down the stack, fragments skipped: Alt+Down.
+    SkipDown,
+    /// Up the stack, fragments skipped: Alt+Up.
+    SkipUp,
 
     // -- Timer --
     /// Pause a running talk timer, or start or resume it: T.
@@ -48,7 +72,7 @@ pub enum Command {
     CloseConsole,
 
     // -- Screen --
-    /// Black screen on and off: B, `.`.
+    /// Black screen on and off: B, `.`, V, `/`, `;`.
     ToggleBlack,
     /// The shortcut overlay on and off: `?`, F1.
     ToggleHelp,

@@ -3,12 +3,15 @@
 //! the console's state and the screens. Time is passed in, never read.
 
 mod command;
+pub mod jump;
 mod navigation;
 mod reload;
 mod talk;
 pub mod timer;
 
 pub use command::Command;
-pub use navigation::{FragmentMove, OVERVIEW_SECS, Overview, Position, Show, SlideMove, Stop};
+pub use navigation::{
+    FragmentMove, NavigationMode, OVERVIEW_SECS, Overview, Position, Show, SlideMove, Stop,
+};
 pub use reload::carry_position;
 pub use talk::{Changed, Talk, TalkOptions};

@@ -92,6 +92,29 @@ pub struct Overview {
     pub open: bool,
 }
 
+/// reveal.js's `navigationMode`: how the arrows move between stacks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NavigationMode {
+    /// Left/right between stacks (entering one where it was left), up/down within.
+    #[default]
+    Default,
+    /// Every arrow steps through all slides in reading order.
+    Linear,
+    /// Left/right keep the vertical index, as in a grid.
+    Grid,
+}
+
+impl NavigationMode {
+    /// The mode a deck names (`revealOptions.navigationMode`); anything else is `default`.
+    pub fn from_name(name: &str) -> NavigationMode {
+        match name.trim() {
+            "linear" => NavigationMode::Linear,
+            "grid" => NavigationMode::Grid,
+            _ => NavigationMode::Default,
+        }
+    }
+}
+
 /// Seconds the overview takes to zoom out or in.
 pub const OVERVIEW_SECS: f32 = 0.35;
 
@@ -107,6 +130,11 @@ pub struct Show {
     slide_move: Option<SlideMove>,
     overview: Option<Overview>,
     linear: bool,
+    mode: NavigationMode,
+    /// The vertical index each stack was left at (reveal.js's `data-previous-indexv`).
+    previous_v: Vec<usize>,
+    /// Slides left out of the slide number and progress (`data-visibility="uncounted"`).
+    uncounted: Vec<bool>,
 }
 
 impl Show {
@@ -128,6 +156,8 @@ impl Show {
             .collect();
         let mut show = Show::from_stops(stops);
         show.motions = SlideMotion::for_deck(deck, transition);
+        show.set_mode(NavigationMode::from_name(&deck.meta.navigation_mode));
+        show.uncounted = deck.slides.iter().map(|s| s.is_uncounted()).collect();
         show
     }
 
@@ -146,7 +176,60 @@ impl Show {
             fragment_move: None,
             slide_move: None,
             overview: None,
+            mode: NavigationMode::Default,
+            previous_v: Vec::new(),
+            uncounted: Vec::new(),
         }
+    }
+
+    fn is_uncounted(&self, slide: usize) -> bool {
+        self.uncounted.get(slide).copied().unwrap_or(false)
+    }
+
+    /// The current slide's number among counted slides and how many are counted, as
+    /// reveal.js's `c/t` counts them (uncounted slides take no number: `None`).
+    pub fn counted_position(&self) -> (Option<usize>, usize) {
+        let total = (0..self.stops.len())
+            .filter(|&i| !self.is_uncounted(i))
+            .count();
+        let here = self.position.slide;
+        if self.is_uncounted(here) {
+            return (None, total);
+        }
+        let past = (0..here).filter(|&i| !self.is_uncounted(i)).count();
+        (Some(past + 1), total)
+    }
+
+    /// How far through the deck the talk is, 0 to 1, as reveal.js's progress bar reads it:
+    /// counted slides passed, plus 0.9 of a slide for its fragments shown.
+    pub fn progress(&self) -> f32 {
+        let total = (0..self.stops.len())
+            .filter(|&i| !self.is_uncounted(i))
+            .count();
+        if total < 2 {
+            return 1.0;
+        }
+        let here = self.position.slide;
+        let mut past = (0..here).filter(|&i| !self.is_uncounted(i)).count() as f32;
+        if let Some(stop) = self.stop()
+            && stop.steps > 0
+        {
+            past += self.position.shown as f32 / stop.steps as f32 * 0.9;
+        }
+        (past / (total - 1) as f32).min(1.0)
+    }
+
+    /// Sets the navigation mode (`linear` makes every arrow step in reading order).
+    pub fn set_mode(&mut self, mode: NavigationMode) {
+        let any_vertical = self.stops.iter().any(|s| s.v > 0);
+        let all_vertical = self.stops.iter().all(|s| s.h == 0);
+        self.mode = mode;
+        self.linear = mode == NavigationMode::Linear || !any_vertical || all_vertical;
+    }
+
+    /// The navigation mode.
+    pub fn mode(&self) -> NavigationMode {
+        self.mode
     }
 
     /// Where the talk is.
@@ -235,12 +318,38 @@ impl Show {
     }
 
     fn go(&mut self, slide: usize, fully_revealed: bool) {
+        if let (Some(here), Some(there)) = (self.stop(), self.stops.get(slide))
+            && here.h != there.h
+        {
+            if self.previous_v.len() <= here.h {
+                self.previous_v.resize(here.h + 1, 0);
+            }
+            self.previous_v[here.h] = here.v;
+        }
         let steps = self.stops.get(slide).map_or(0, |s| s.steps);
         self.position = Position {
             slide,
             shown: if fully_revealed { steps } else { 0 },
         };
         self.fragment_move = None;
+    }
+
+    /// The slide to enter stack `h` at when no vertical index is given: where it was left
+    /// (reveal.js), or `v` kept in grid mode, clamped to the stack.
+    fn enter_stack(&self, h: usize, keep_v: Option<usize>) -> Option<usize> {
+        let v = keep_v.unwrap_or_else(|| self.previous_v.get(h).copied().unwrap_or(0));
+        let last_v = self.stops.iter().filter(|s| s.h == h).map(|s| s.v).max()?;
+        self.index_of(h, v.min(last_v))
+    }
+
+    /// The last slide of stack `h`.
+    fn stack_bottom(&self, h: usize) -> Option<usize> {
+        self.stops
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.h == h)
+            .map(|(i, _)| i)
+            .next_back()
     }
 
     fn step_fragment(&mut self, forward: bool, now_secs: f64) -> bool {
@@ -344,6 +453,21 @@ impl Show {
                 self.help = !self.help;
                 return;
             }
+            Command::GoToPlace { h, v } => {
+                if let Some(i) = self.index_of(*h, *v) {
+                    self.go(i, false);
+                    self.set_overview(false, now_secs);
+                }
+                return;
+            }
+            Command::SkipRight => self.index_of(here.h + 1, 0),
+            Command::SkipLeft => here.h.checked_sub(1).and_then(|h| self.index_of(h, 0)),
+            Command::SkipDown => self.index_of(here.h, here.v + 1),
+            Command::SkipUp => here.v.checked_sub(1).and_then(|v| self.index_of(here.h, v)),
+            Command::SkipNext => Some((self.position.slide + 1).min(self.stops.len() - 1)),
+            Command::SkipPrev => Some(self.position.slide.saturating_sub(1)),
+            Command::StackTop => self.index_of(here.h, 0),
+            Command::StackBottom => self.stack_bottom(here.h),
             Command::GoTo(_) => None,
             // The rest belongs to the talk around the slides.
             talk_only!() => None,
@@ -354,85 +478,116 @@ impl Show {
     }
 
     fn apply_navigation(&mut self, command: &Command, now_secs: f64) {
+        let (base, skip) = match command {
+            Command::SkipNext => (&Command::Next, true),
+            Command::SkipPrev => (&Command::Prev, true),
+            Command::SkipRight => (&Command::Right, true),
+            Command::SkipLeft => (&Command::Left, true),
+            Command::SkipDown => (&Command::Down, true),
+            Command::SkipUp => (&Command::Up, true),
+            other => (other, false),
+        };
+        self.navigate(base, skip, now_secs);
+    }
+
+    /// One navigation command; `skip` moves between slides without stepping fragments
+    /// (reveal.js's `skipFragments`, Alt with the key).
+    fn navigate(&mut self, command: &Command, skip: bool, now_secs: f64) {
         let Some(here) = self.stop() else { return };
         let linear = self.linear;
+        let grid_v = (self.mode == NavigationMode::Grid).then_some(here.v);
+        let step = |show: &mut Show, forward: bool| !skip && show.step_fragment(forward, now_secs);
         match command {
             Command::Next => {
-                if !self.step_fragment(true, now_secs) {
+                if !step(self, true) {
                     if let Some(i) = self.index_of(here.h, here.v + 1) {
                         self.go(i, false);
-                    } else if let Some(i) = self.index_of(here.h + 1, 0) {
+                    } else if let Some(i) = self.enter_stack(here.h + 1, grid_v) {
                         self.go(i, false);
                     }
                 }
             }
             Command::Prev => {
-                if !self.step_fragment(false, now_secs) {
+                if !step(self, false) {
                     if here.v > 0 {
                         if let Some(i) = self.index_of(here.h, here.v - 1) {
                             self.go(i, true);
                         }
                     } else if here.h > 0 {
                         // The previous stack is entered at its bottom, fully revealed.
-                        let last = self
-                            .stops
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, s)| s.h == here.h - 1)
-                            .map(|(i, _)| i)
-                            .next_back();
-                        if let Some(i) = last {
+                        if let Some(i) = self.stack_bottom(here.h - 1) {
                             self.go(i, true);
                         }
                     }
                 }
             }
             Command::Right | Command::Down if linear => {
-                self.apply_navigation(&Command::Next, now_secs)
+                self.navigate(&Command::Next, skip, now_secs)
             }
-            Command::Left | Command::Up if linear => {
-                self.apply_navigation(&Command::Prev, now_secs)
-            }
+            Command::Left | Command::Up if linear => self.navigate(&Command::Prev, skip, now_secs),
             Command::Right => {
-                if !self.step_fragment(true, now_secs)
-                    && let Some(i) = self.index_of(here.h + 1, 0)
+                if !step(self, true)
+                    && let Some(i) = self.enter_stack(here.h + 1, grid_v)
                 {
                     self.go(i, false);
                 }
             }
             Command::Left => {
-                if !self.step_fragment(false, now_secs)
+                if !step(self, false)
                     && here.h > 0
-                    && let Some(i) = self.index_of(here.h - 1, 0)
+                    && let Some(i) = self.enter_stack(here.h - 1, grid_v)
                 {
                     self.go(i, true);
                 }
             }
             Command::Down => {
-                if !self.step_fragment(true, now_secs)
+                if !step(self, true)
                     && let Some(i) = self.index_of(here.h, here.v + 1)
                 {
                     self.go(i, false);
                 }
             }
             Command::Up => {
-                if !self.step_fragment(false, now_secs)
+                if !step(self, false)
                     && here.v > 0
                     && let Some(i) = self.index_of(here.h, here.v - 1)
                 {
                     self.go(i, true);
                 }
             }
-            Command::First => self.go(0, false),
+            Command::First => {
+                if let Some(i) = self.enter_stack(0, None) {
+                    self.go(i, false);
+                }
+            }
             Command::Last => {
                 let last_h = self.stops.iter().map(|s| s.h).max().unwrap_or(0);
-                if let Some(i) = self.index_of(last_h, 0) {
+                if let Some(i) = self.enter_stack(last_h, None) {
+                    self.go(i, false);
+                }
+            }
+            Command::StackTop => {
+                if let Some(i) = self.index_of(here.h, 0)
+                    && i != self.position.slide
+                {
+                    self.go(i, true);
+                }
+            }
+            Command::StackBottom => {
+                if let Some(i) = self.stack_bottom(here.h)
+                    && i != self.position.slide
+                {
                     self.go(i, false);
                 }
             }
             Command::GoTo(n) => {
                 if *n >= 1 && *n <= self.stops.len() {
                     self.go(n - 1, false);
+                }
+            }
+            Command::GoToPlace { h, v } => {
+                if let Some(i) = self.index_of(*h, *v) {
+                    self.go(i, false);
                 }
             }
             Command::ToggleBlack => self.black = !self.black,
@@ -442,6 +597,13 @@ impl Show {
                 self.help = false;
                 self.black = false;
             }
+            // Skips were unwrapped by `apply_navigation`.
+            Command::SkipNext
+            | Command::SkipPrev
+            | Command::SkipRight
+            | Command::SkipLeft
+            | Command::SkipDown
+            | Command::SkipUp => {}
             // The rest belongs to the talk around the slides.
             talk_only!() => {}
         }
@@ -449,6 +611,10 @@ impl Show {
 
     /// The slide number reveal.js shows (`h.v` style: `7`, or `7.2` inside a stack).
     pub fn slide_number(&self) -> String {
+        if self.is_uncounted(self.position.slide) {
+            // An uncounted slide (an appendix, a backup) shows no number.
+            return String::new();
+        }
         self.stop().map(|s| s.number()).unwrap_or_default()
     }
 
@@ -549,6 +715,125 @@ mod tests {
         assert!(s.is_black() && s.help_open());
         s.apply(&Command::Dismiss, 0.0);
         assert!(!s.is_black() && !s.help_open());
+    }
+
+    #[test]
+    fn uncounted_slides_take_no_number_and_no_progress() {
+        let d = crate::deck::parse(
+            "# A\n---\n# B\n---\n<!-- .slide: data-visibility=\"uncounted\" -->\n# Backup\n",
+            &crate::deck::Options::default(),
+        )
+        .unwrap();
+        let mut s = Show::new(&d);
+        assert_eq!(s.counted_position(), (Some(1), 2));
+        assert_eq!(s.progress(), 0.0);
+        s.apply(&Command::Next, 0.0);
+        assert_eq!(s.counted_position(), (Some(2), 2));
+        assert_eq!(s.progress(), 1.0);
+        s.apply(&Command::Next, 0.0);
+        assert_eq!(s.counted_position(), (None, 2));
+        assert_eq!(s.slide_number(), "");
+    }
+
+    #[test]
+    fn the_deck_names_its_navigation_mode() {
+        let d = crate::deck::parse(
+            "---\nrevealOptions:\n  navigationMode: grid\n---\n# A\n----\n# A2\n---\n# B\n----\n# B2\n",
+            &crate::deck::Options::default(),
+        )
+        .unwrap();
+        let mut s = Show::new(&d);
+        assert_eq!(s.mode(), NavigationMode::Grid);
+        s.apply(&Command::Down, 0.0);
+        s.apply(&Command::Right, 0.0);
+        assert_eq!(place(&s), Some((1, 1)), "grid keeps the row");
+        let plain =
+            crate::deck::parse("# A\n----\n# A2", &crate::deck::Options::default()).unwrap();
+        assert_eq!(Show::new(&plain).mode(), NavigationMode::Default);
+    }
+
+    fn place(s: &Show) -> Option<(usize, usize)> {
+        s.stop().map(|x| (x.h, x.v))
+    }
+
+    #[test]
+    fn leaving_a_stack_and_coming_back_returns_to_the_slide_left() {
+        // (0,0) (1,0) (1,1) (1,2) (2,0)
+        let mut s = stops(&[(0, 0, 0), (1, 0, 0), (1, 1, 0), (1, 2, 0), (2, 0, 0)]);
+        s.apply(&Command::Right, 0.0);
+        s.apply(&Command::Down, 0.0);
+        s.apply(&Command::Down, 0.0);
+        s.apply(&Command::Right, 0.0);
+        assert_eq!(place(&s), Some((2, 0)));
+        s.apply(&Command::Left, 0.0);
+        assert_eq!(place(&s), Some((1, 2)), "back where the stack was left");
+        s.apply(&Command::Up, 0.0);
+        s.apply(&Command::Left, 0.0);
+        s.apply(&Command::Right, 0.0);
+        assert_eq!(place(&s), Some((1, 1)));
+    }
+
+    #[test]
+    fn grid_mode_keeps_the_vertical_index_and_linear_mode_reads_in_order() {
+        let spec = [(0, 0, 0), (0, 1, 0), (1, 0, 0), (1, 1, 0), (1, 2, 0)];
+        let mut grid = stops(&spec);
+        grid.set_mode(NavigationMode::Grid);
+        grid.apply(&Command::Down, 0.0);
+        grid.apply(&Command::Right, 0.0);
+        assert_eq!(place(&grid), Some((1, 1)));
+
+        let mut linear = stops(&spec);
+        linear.set_mode(NavigationMode::Linear);
+        for _ in 0..3 {
+            linear.apply(&Command::Right, 0.0);
+        }
+        assert_eq!(place(&linear), Some((1, 1)), "right walks down the stacks");
+        linear.apply(&Command::Left, 0.0);
+        assert_eq!(place(&linear), Some((1, 0)));
+
+        let mut default = stops(&spec);
+        default.apply(&Command::Down, 0.0);
+        default.apply(&Command::Right, 0.0);
+        assert_eq!(place(&default), Some((1, 0)));
+    }
+
+    #[test]
+    fn skips_pass_over_fragments_and_shift_arrows_reach_the_ends() {
+        let mut s = stops(&[(0, 0, 2), (1, 0, 3), (1, 1, 0), (1, 2, 1), (2, 0, 0)]);
+        s.apply(&Command::SkipNext, 0.0);
+        assert_eq!(s.position(), Position { slide: 1, shown: 0 });
+        s.apply(&Command::SkipDown, 0.0);
+        assert_eq!(place(&s), Some((1, 1)));
+        s.apply(&Command::SkipUp, 0.0);
+        assert_eq!(
+            s.position(),
+            Position { slide: 1, shown: 3 },
+            "coming back up: all shown"
+        );
+        s.apply(&Command::StackBottom, 0.0);
+        assert_eq!(place(&s), Some((1, 2)));
+        s.apply(&Command::StackTop, 0.0);
+        assert_eq!(place(&s), Some((1, 0)));
+        s.apply(&Command::SkipRight, 0.0);
+        assert_eq!(place(&s), Some((2, 0)));
+        s.apply(&Command::SkipLeft, 0.0);
+        assert_eq!(place(&s), Some((1, 0)));
+        s.apply(&Command::Last, 0.0);
+        assert_eq!(place(&s), Some((2, 0)));
+        s.apply(&Command::SkipPrev, 0.0);
+        assert_eq!(
+            place(&s),
+            Some((1, 2)),
+            "previous enters a stack at its bottom"
+        );
+        s.apply(&Command::GoToPlace { h: 1, v: 1 }, 0.0);
+        assert_eq!(place(&s), Some((1, 1)));
+        s.apply(&Command::GoToPlace { h: 7, v: 0 }, 0.0);
+        assert_eq!(
+            place(&s),
+            Some((1, 1)),
+            "a place that does not exist is ignored"
+        );
     }
 
     #[test]

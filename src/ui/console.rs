@@ -96,6 +96,22 @@ pub enum ConsoleAction {
     ResetTimer,
     /// Show or hide the QR code on the audience screen.
     ToggleQr,
+    /// Clicked a link on the current slide (its `href`).
+    FollowLink(String),
+}
+
+/// The transform that fits the audience `area` (a canvas of `size` centred in it) into `rect`.
+pub fn preview_transform(rect: Rect, area: Rect, size: Vec2) -> Option<TSTransform> {
+    let k = (rect.width() / size.x).min(rect.height() / size.y);
+    if !k.is_finite() || k <= 0.0 {
+        return None;
+    }
+    let c = area.center().to_vec2();
+    Some(
+        TSTransform::from_translation(rect.center().to_vec2())
+            * TSTransform::from_scaling(k)
+            * TSTransform::from_translation(-c),
+    )
 }
 
 /// Paints `preview` fitted into `rect`, through the transform from the audience area.
@@ -108,14 +124,9 @@ pub fn paint_preview(
 ) {
     let scene = preview.scene;
     let size = scene.size;
-    let k = (rect.width() / size.x).min(rect.height() / size.y);
-    if !k.is_finite() || k <= 0.0 {
+    let Some(transform) = preview_transform(rect, area, size) else {
         return;
-    }
-    let c = area.center().to_vec2();
-    let transform = TSTransform::from_translation(rect.center().to_vec2())
-        * TSTransform::from_scaling(k)
-        * TSTransform::from_translation(-c);
+    };
     let placement = Placement {
         transform,
         opacity: 1.0,
@@ -350,6 +361,21 @@ pub fn show_console(
             egui::pos2(left.right(), left.top() + left.height() * 0.72),
         );
         paint_preview(&painter, r, view.audience_area, cur, view.textures);
+        // Links on the current slide are live here too, through the same preview transform.
+        if let Some(t) = preview_transform(r, view.audience_area, cur.scene.size)
+            && let Some(p) = ui.ctx().pointer_hover_pos()
+            && r.contains(p)
+        {
+            let canvas = canvas_rect(view.audience_area, cur.scene.size);
+            if let Some(href) =
+                crate::ui::link_at(cur.scene, cur.frame.shown, canvas, t.inverse() * p)
+            {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ui.input(|i| i.pointer.primary_clicked()) {
+                    actions.push(ConsoleAction::FollowLink(href));
+                }
+            }
+        }
     }
     // Attendance under the current slide.
     let att = Rect::from_min_max(
@@ -476,4 +502,55 @@ pub fn show_console(
             });
     });
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{Options, parse};
+    use crate::scene::{LayoutInput, NoImages, layout};
+    use crate::theme::Theme;
+    use eframe::epaint::text::{Fonts, TextOptions};
+
+    #[test]
+    fn a_link_on_the_current_preview_is_found_through_the_preview_transform() {
+        let deck =
+            parse("# Title\n\n[the end](#/1)\n---\n# End", &Options::default()).expect("parses");
+        let mut fonts = Fonts::new(TextOptions::default(), crate::theme::fonts::definitions());
+        let mut view = fonts.with_pixels_per_point(1.0);
+        let theme = Theme::black();
+        let area = Rect::from_min_size(egui::Pos2::ZERO, Vec2::new(1280.0, 720.0));
+        let scene = layout(
+            &LayoutInput {
+                slide: &deck.slides[0],
+                theme: &theme,
+                canvas: Vec2::new(960.0, 700.0),
+                scale: 720.0 / 700.0,
+                images: &NoImages,
+            },
+            &mut view,
+        );
+        let (item, (rect, href)) = scene
+            .items
+            .iter()
+            .find_map(|i| i.links.first().map(|l| (i, l)))
+            .expect("a link");
+        assert_eq!(href, "#/1");
+        let canvas = canvas_rect(area, scene.size);
+        let on_audience = canvas.min + item.rect.min.to_vec2() + rect.center().to_vec2();
+        // The console draws the slide smaller, somewhere else.
+        let preview = Rect::from_min_size(egui::pos2(20.0, 90.0), Vec2::new(600.0, 400.0));
+        let t = preview_transform(preview, area, scene.size).expect("a transform");
+        let on_console = t * on_audience;
+        assert!(preview.contains(on_console));
+        assert_eq!(
+            crate::ui::link_at(&scene, 0, canvas, t.inverse() * on_console).as_deref(),
+            Some("#/1")
+        );
+        let beside = on_console + Vec2::new(0.0, 80.0);
+        assert_eq!(
+            crate::ui::link_at(&scene, 0, canvas, t.inverse() * beside),
+            None
+        );
+    }
 }

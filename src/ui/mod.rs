@@ -127,6 +127,19 @@ pub fn paint_scene(
     paint_items(painter, area, scene, frame, textures, Placement::IDENTITY);
 }
 
+/// The `href` of the link under `pos` on `scene`, drawn with its canvas at `canvas` and
+/// `shown` fragment steps visible; links in fragments not shown yet are not there to click.
+pub fn link_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<String> {
+    let hidden = |item: &crate::scene::Item| {
+        item.fragments.iter().any(|f| {
+            crate::motion::fragment_visual(f.style, f.step, shown, shown, 0.0).opacity < 0.01
+        })
+    };
+    scene
+        .link_at(pos - canvas.min.to_vec2(), &hidden)
+        .map(str::to_string)
+}
+
 /// Paints a slide's background: its colour over `fill` and its image over the canvas (which
 /// is centred in `area`), both through `placement`.
 pub fn paint_background(
@@ -435,6 +448,9 @@ pub fn paint_morph(
 
 /// The slide number in the bottom-right corner, as reveal.js places it.
 pub fn paint_slide_number(painter: &Painter, area: Rect, text: &str) {
+    if text.is_empty() {
+        return;
+    }
     let pos = area.right_bottom() + Vec2::new(-12.0, -10.0);
     let font = FontId::proportional((area.height() / 45.0).clamp(11.0, 22.0));
     let galley = painter.layout_no_wrap(text.to_string(), font, chrome::TEXT_SECONDARY);

@@ -100,6 +100,8 @@ pub fn test_options() -> rostra::app::StartOptions {
         no_console: true,
         // The welcome screen must not depend on what the test machine has installed.
         dialog: Some(rostra::app::dialog::DialogSupport::Portal),
+        // Clicked web links are recorded, never handed to a browser.
+        no_browser: true,
         ..Default::default()
     }
 }

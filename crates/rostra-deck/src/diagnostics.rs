@@ -23,6 +23,9 @@ pub struct Diagnostic {
     pub span: Span,
     /// What is wrong, in plain words.
     pub message: String,
+    /// How to fix it, where there is one clear way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 impl Diagnostic {
@@ -32,6 +35,7 @@ impl Diagnostic {
             severity: Severity::Warning,
             span,
             message: message.into(),
+            fix: None,
         }
     }
 
@@ -41,7 +45,14 @@ impl Diagnostic {
             severity: Severity::Error,
             span,
             message: message.into(),
+            fix: None,
         }
+    }
+
+    /// The same diagnostic with a suggested fix.
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
     }
 
     /// `file:line:col: severity: message`, as compilers print it.
@@ -65,7 +76,11 @@ impl fmt::Display for DisplayIn<'_> {
             f,
             "{}:{}:{}: {}: {}",
             self.file, self.diag.span.line, self.diag.span.column, sev, self.diag.message
-        )
+        )?;
+        if let Some(fix) = &self.diag.fix {
+            write!(f, "\n  = fix: {fix}")?;
+        }
+        Ok(())
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 pub(crate) struct DirectiveIssue {
     pub offset: usize,
     pub message: String,
+    pub fix: Option<String>,
 }
 
 fn element_regex() -> &'static Regex {
@@ -122,11 +123,21 @@ fn collect(
                         .rposition(|n| matches!(n, Node::Element(e) if e.tag != "br"));
                     let target = match prev {
                         Some(j) => {
+                            if let Some(issue) = misplaced(el, j, i, *offset) {
+                                issues.push(issue);
+                            }
                             let mut p = path.clone();
                             p.push(j);
                             Target::Element(p)
                         }
-                        None if path.is_empty() => Target::Slide,
+                        None if path.is_empty() => {
+                            issues.push(DirectiveIssue {
+                                offset: *offset,
+                                message: "this `.element` comment has no element before it: reveal.js applies it to the slide itself".into(),
+                                fix: Some("write `<!-- .slide: ... -->` for the slide, or put the comment just after the element it is for".into()),
+                            });
+                            Target::Slide
+                        }
                         None => Target::Element(path.clone()),
                     };
                     actions.push((target, pairs));
@@ -138,12 +149,55 @@ fn collect(
                     issues.push(DirectiveIssue {
                         offset: *offset,
                         message: "`.slide` needs a colon (`<!-- .slide: class=\"x\" -->`); reveal.js ignores this comment".into(),
+                        fix: None,
                     });
                 }
             }
             Node::Text { .. } => {}
         }
     }
+}
+
+/// An `.element` comment at the end of a list item, paragraph or heading whose nearest element
+/// is an inline one (bold, code, a link) after some text: reveal.js marks that inline element,
+/// where the author most likely meant the whole item (reveal.js issues #1663, #3067).
+fn misplaced(
+    parent: &Element,
+    target: usize,
+    comment: usize,
+    offset: usize,
+) -> Option<DirectiveIssue> {
+    const INLINE: &[&str] = &[
+        "strong", "em", "b", "i", "code", "a", "span", "del", "s", "small", "sup", "sub", "mark",
+    ];
+    let container = matches!(
+        parent.tag.as_str(),
+        "li" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th"
+    );
+    let Some(Node::Element(t)) = parent.children.get(target) else {
+        return None;
+    };
+    if !container || !INLINE.contains(&t.tag.as_str()) {
+        return None;
+    }
+    let text_before = parent.children[..target].iter().any(|n| {
+        matches!(n, Node::Text { text, .. } if !text.trim().is_empty())
+            || matches!(n, Node::Element(_))
+    });
+    let rest_blank = parent.children[comment + 1..]
+        .iter()
+        .all(|n| matches!(n, Node::Text { text, .. } if text.trim().is_empty()));
+    (text_before && rest_blank).then(|| DirectiveIssue {
+        offset,
+        message: format!(
+            "this `.element` comment marks the <{}> just before it, not the whole <{}> (reveal.js takes the nearest element)",
+            t.tag, parent.tag
+        ),
+        fix: Some(format!(
+            "to mark the <{}>, put the comment at its start, before the text",
+            parent.tag
+        )),
+    })
 }
 
 fn note_empty(
@@ -164,6 +218,7 @@ fn note_empty(
                 "attribute comment `<!--{}-->` sets nothing{hint}",
                 text.trim_end()
             ),
+            fix: None,
         });
     }
 }

@@ -55,6 +55,7 @@ const REVEAL_OPTIONS: &[&str] = &[
     "center",
     "hash",
     "totalTime",
+    "navigationMode",
     "autoAnimate",
     "autoAnimateDuration",
     "autoAnimateEasing",
@@ -221,6 +222,11 @@ fn read_reveal_options(v: &Yaml, meta: &mut DeckMeta) {
                 Yaml::String(s) if !s.is_empty() => meta.show_notes = ShowNotes::Inline,
                 _ => {}
             },
+            Some("navigationMode") => {
+                if let Some(t) = text(v) {
+                    meta.navigation_mode = t;
+                }
+            }
             Some("totalTime") => {
                 if let Some(n) = number(v).filter(|n| *n > 0.0) {
                     meta.total_time_secs = Some(n as u64);

@@ -17,6 +17,8 @@ mod fragment_style;
 pub(crate) mod fragments;
 pub(crate) mod frontmatter;
 pub(crate) mod html;
+pub mod links;
+pub mod lint;
 pub(crate) mod lower;
 pub(crate) mod markdown;
 pub mod model;
@@ -163,30 +165,44 @@ pub fn parse(source: &str, options: &Options) -> Result<Deck, DeckError> {
         .map(|r| r.captures_len() > 1)
         .unwrap_or(true);
 
+    separators_in_fences(&normalized, &raws, content_offset, &span_at, &mut diags);
+    // Each built slide keeps the horizontal slot it came from, so that slides reveal.js
+    // removes (`data-visibility="hidden"`) close up their stack and the deck.
+    let mut built: Vec<(usize, Slide)> = Vec::new();
     for raw in raws {
         let base = (content_offset + raw.start).min(source.len());
         let text = &normalized[raw.start..raw.end];
-        let mut slide = build_slide(
+        let (slides, made_stack) = build_slides(
             text,
             base,
             notes_re.as_ref().filter(|_| !notes_has_groups),
+            raw.in_stack,
             &span_at,
             &mut diags,
         );
-        slide.h = raw.h;
-        slide.v = raw.v;
-        slide.in_stack = raw.in_stack;
-        // The slide starts where its first visible character is, not at the separator's end.
         let lead = text.len() - text.trim_start().len();
-        slide.span = span_at(base + lead);
-        deck.slides.push(slide);
+        for (i, mut slide) in slides.into_iter().enumerate() {
+            if made_stack {
+                // Raw `<section>`s in a horizontal slide make it a stack of them.
+                slide.v = i;
+                slide.in_stack = true;
+            } else {
+                slide.v = raw.v;
+                slide.in_stack = raw.in_stack;
+                // The slide starts where its first visible character is, not at the separator's end.
+                slide.span = span_at(base + lead);
+            }
+            built.push((raw.h, slide));
+        }
     }
+    deck.slides = renumber(built);
     if deck.meta.title.is_none() {
         deck.meta.title = deck
             .slides
             .iter()
             .find_map(|s| s.headings().into_iter().next().map(|(_, t)| t));
     }
+    diags.extend(lint::deck(source, &deck));
     diags.sort_by_key(|d| d.span);
     deck.diagnostics = diags;
     Ok(deck)
@@ -205,20 +221,44 @@ fn split_notes<'t>(
     }
 }
 
-fn build_slide(
+/// Where a second notes separator stands in the slide, if there is one (reveal.js then
+/// takes no notes at all).
+fn second_notes(text: &str, notes: Option<&regex::Regex>) -> Option<usize> {
+    notes?
+        .find_iter(text)
+        .filter(|m| !m.as_str().is_empty())
+        .nth(1)
+        .map(|m| m.start())
+}
+
+/// Builds the slides of one separated chunk of text: one slide, or, when the chunk is a
+/// horizontal slide holding raw `<section>` elements, one slide per section (reveal.js makes
+/// the chunk's section a stack of them).
+fn build_slides(
     text: &str,
     base: usize,
     notes_re: Option<&regex::Regex>,
+    in_stack: bool,
     span_at: &dyn Fn(usize) -> Span,
     diags: &mut Vec<Diagnostic>,
-) -> Slide {
+) -> (Vec<Slide>, bool) {
     let text = split::normalize_indentation(text);
     let (body, notes_part) = split_notes(&text, notes_re);
+    if let Some(at) = second_notes(&text, notes_re) {
+        diags.push(
+            Diagnostic::error(
+                span_at(base + at),
+                "a second `Note:` in this slide: reveal.js then takes no notes at all and shows both on the slide",
+            )
+            .with_fix("keep one `Note:` line per slide and put all the notes after it"),
+        );
+    }
 
     let mut builder = TreeBuilder::new(Element::new("section", Attributes::default(), base, false));
     markdown::feed(body, base, &mut builder);
     let (mut root, issues) = builder.finish();
     let mut notes_markdown = None;
+    let mut notes_aside = None;
     if let Some((notes, at)) = notes_part {
         let trimmed = notes.trim();
         let lead = notes.len() - notes.trim_start().len();
@@ -226,11 +266,21 @@ fn build_slide(
         class.set("class", "notes");
         let mut nb = TreeBuilder::new(Element::new("aside", class, base + at, false));
         markdown::feed(trimmed, base + at + lead, &mut nb);
-        root.children.push(Node::Element(nb.finish().0));
+        notes_aside = Some(nb.finish().0);
         notes_markdown = Some(trimmed.to_string());
     }
 
+    let mut unclosed_section = None;
+    // `Note:` text is parsed inside a section left open, so a `</section>` in the notes
+    // closes it as reveal.js reads it.
+    let notes_close_section = notes_part.is_some_and(|(n, _)| n.contains("</section>"));
     for (tag, offset) in issues.unclosed {
+        if tag == "section" {
+            unclosed_section = Some(offset);
+            if notes_close_section {
+                continue;
+            }
+        }
         diags.push(Diagnostic::warning(
             span_at(offset),
             format!("<{tag}> is never closed; it ends with the slide"),
@@ -242,15 +292,120 @@ fn build_slide(
             format!("</{tag}> closes nothing that is open; ignored"),
         ));
     }
-    for issue in directives::apply(&mut root) {
-        diags.push(Diagnostic::warning(span_at(issue.offset), issue.message));
+    let has_sections = root
+        .children
+        .iter()
+        .any(|n| matches!(n, Node::Element(e) if e.tag == "section"));
+    let single = in_stack || !has_sections;
+    // The notes go in before directives and fragments are read: an `.element` comment in
+    // the notes applies there, and a fragment there counts, as in reveal.js.
+    if let Some(aside) = notes_aside.take() {
+        let open_last = root.children.iter_mut().rev().find_map(|n| match n {
+            Node::Element(e) if e.tag == "section" && Some(e.offset) == unclosed_section => Some(e),
+            _ => None,
+        });
+        match open_last {
+            // `Note:` text is parsed after the sections' HTML, so it lands in a section left open.
+            Some(section) if !single => section.children.push(Node::Element(aside)),
+            _ if single => root.children.push(Node::Element(aside)),
+            _ => notes_markdown = None,
+        }
     }
-    let fragment_steps = fragments::number(&mut root);
+    for issue in directives::apply(&mut root) {
+        let d = Diagnostic::warning(span_at(issue.offset), issue.message);
+        diags.push(match issue.fix {
+            Some(fix) => d.with_fix(fix),
+            None => d,
+        });
+    }
     check_fences(body, base, span_at, diags);
+
+    if single {
+        return (
+            vec![slide_from(root, notes_markdown, span_at, diags)],
+            false,
+        );
+    }
+
+    // The chunk's own section is now a stack: what `.slide:` set lands on it, not on a slide.
+    let stack_attrs: Vec<(String, String)> = root
+        .attrs
+        .iter()
+        .filter(|(k, _)| !k.starts_with("rostra-"))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    if !stack_attrs.is_empty() {
+        let names: Vec<&str> = stack_attrs.iter().map(|(k, _)| k.as_str()).collect();
+        diags.push(Diagnostic::warning(
+            span_at(base),
+            format!(
+                "`.slide:` among raw <section>s sets {} on the stack around them, not on a slide \
+                 (reveal.js); write it on the <section> tag instead",
+                names.join(", ")
+            ),
+        ));
+    }
+    let hidden_stack = root.attrs.get("data-visibility") == Some("hidden");
+    let mut sections = Vec::new();
+    for node in std::mem::take(&mut root.children) {
+        match node {
+            Node::Element(e) if e.tag == "section" => sections.push(e),
+            Node::Element(e) if lower::is_notes(&e) => {}
+            Node::Element(e) => diags.push(Diagnostic::warning(
+                span_at(e.offset),
+                format!(
+                    "<{}> stands outside the slide's <section>s: reveal.js draws it on the stack, \
+                     behind them; rostra leaves it out",
+                    e.tag
+                ),
+            )),
+            Node::Text { text, offset } if !text.trim().is_empty() => {
+                let lead = text.len() - text.trim_start().len();
+                diags.push(Diagnostic::warning(
+                    span_at(offset + lead),
+                    "text outside the slide's <section>s: reveal.js draws it on the stack, \
+                     behind them; rostra leaves it out",
+                ));
+            }
+            _ => {}
+        }
+    }
+    let last = sections.len().saturating_sub(1);
+    let slides = sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut section)| {
+            if hidden_stack {
+                section.attrs.set("data-visibility", "hidden");
+            }
+            let offset = section.offset;
+            let md = if i == last {
+                notes_markdown.take()
+            } else {
+                None
+            };
+            let mut slide = slide_from(section, md, span_at, diags);
+            slide.span = span_at(offset);
+            slide
+        })
+        .collect();
+    (slides, true)
+}
+
+/// Numbers, lowers and checks one slide's section.
+fn slide_from(
+    mut root: Element,
+    notes_markdown: Option<String>,
+    span_at: &dyn Fn(usize) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Slide {
+    let base = root.offset;
+    let fragment_steps = fragments::number(&mut root);
 
     let mut attributes = Attributes::default();
     for (k, v) in root.attrs.iter() {
-        if !k.starts_with("rostra-") {
+        // `data-markdown` on a raw section is the markdown plugin's bookkeeping, not the slide's.
+        if !k.starts_with("rostra-") && k != "data-markdown" && k != "data-markdown-parsed" {
             attributes.set(k, v);
         }
     }
@@ -271,15 +426,18 @@ fn build_slide(
         (!texts.is_empty()).then(|| {
             let text = texts.join("\n");
             Notes {
-                markdown: notes_markdown.unwrap_or_else(|| text.clone()),
+                markdown: notes_markdown.clone().unwrap_or_else(|| text.clone()),
                 text,
             }
         })
     };
+    let (speaker_notes, fragment_notes) = speaker_view_notes(&root, notes_markdown);
     let slide = Slide {
         attributes,
         blocks,
         notes,
+        speaker_notes,
+        fragment_notes,
         fragment_steps,
         ..Slide::default()
     };
@@ -294,6 +452,160 @@ fn build_slide(
         diags.push(Diagnostic::warning(span_at(base), "empty slide"));
     }
     slide
+}
+
+/// The notes reveal.js's speaker view shows: the slide's own (asides outside fragments, else
+/// `data-notes`), and per fragment step the notes of its first fragment that has any.
+fn speaker_view_notes(
+    root: &Element,
+    notes_markdown: Option<String>,
+) -> (Option<Notes>, Vec<FragmentNotes>) {
+    fn walk<'a>(el: &'a Element, in_fragment: bool, out: &mut Vec<&'a Element>, any: &mut bool) {
+        for child in &el.children {
+            if let Node::Element(e) = child {
+                let fragment = in_fragment || e.attrs.has_class("fragment");
+                if lower::is_notes(e) {
+                    *any = true;
+                    if !fragment {
+                        out.push(e);
+                    }
+                } else {
+                    walk(e, fragment, out, any);
+                }
+            }
+        }
+    }
+    let mut own = Vec::new();
+    let mut any_aside = false;
+    walk(root, false, &mut own, &mut any_aside);
+    let speaker = if any_aside {
+        let text = own
+            .iter()
+            .map(|e| e.text_content())
+            .collect::<Vec<_>>()
+            .join("\n");
+        (!text.trim().is_empty()).then(|| Notes {
+            markdown: notes_markdown.unwrap_or_else(|| text.clone()),
+            text,
+        })
+    } else {
+        root.attrs.get("data-notes").map(|n| Notes {
+            markdown: n.to_string(),
+            text: n.to_string(),
+        })
+    };
+
+    let mut first_of_step: Vec<(usize, &Element)> = Vec::new();
+    root.walk(&mut |e| {
+        if let Some(step) = e
+            .attrs
+            .get(fragments::STEP_ATTR)
+            .and_then(|s| s.parse::<usize>().ok())
+            && !first_of_step.iter().any(|(s, _)| *s == step)
+        {
+            first_of_step.push((step, e));
+        }
+    });
+    let mut per_fragment = Vec::new();
+    for (step, el) in first_of_step {
+        let mut aside = None;
+        el.walk(&mut |d| {
+            if aside.is_none() && lower::is_notes(d) {
+                aside = Some(d.text_content());
+            }
+        });
+        let text = aside.or_else(|| el.attrs.get("data-notes").map(str::to_string));
+        if let Some(text) = text {
+            per_fragment.push(FragmentNotes {
+                step,
+                notes: Notes {
+                    markdown: text.clone(),
+                    text,
+                },
+            });
+        }
+    }
+    per_fragment.sort_by_key(|f| f.step);
+    (speaker, per_fragment)
+}
+
+/// Drops the slides reveal.js removes at start (`data-visibility="hidden"`) and numbers the
+/// rest: `h` by horizontal slot, `v` within it.
+fn renumber(built: Vec<(usize, Slide)>) -> Vec<Slide> {
+    let mut out: Vec<Slide> = Vec::new();
+    let mut last_slot = None;
+    let mut h = 0;
+    let mut v = 0;
+    for (slot, mut slide) in built {
+        if slide.attributes.get("data-visibility") == Some("hidden") {
+            continue;
+        }
+        match last_slot {
+            Some(s) if s == slot => v += 1,
+            Some(_) => {
+                h += 1;
+                v = 0;
+            }
+            None => {}
+        }
+        last_slot = Some(slot);
+        slide.h = h;
+        slide.v = v;
+        out.push(slide);
+    }
+    out
+}
+
+/// Warns where a separator stands inside a code fence: reveal.js's separator regex does not
+/// see fences, so it splits the slide there and the code runs on into the next slide.
+fn separators_in_fences(
+    text: &str,
+    raws: &[split::RawSlide],
+    content_offset: usize,
+    span_at: &dyn Fn(usize) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut open: Option<(char, usize)> = None;
+    let mut offset = 0;
+    // Where each separator starts: the end of every slide's text but the last.
+    let mut cuts = raws
+        .iter()
+        .take(raws.len().saturating_sub(1))
+        .map(|r| r.end)
+        .peekable();
+    for line in text.split_inclusive('\n') {
+        let line_end = offset + line.len();
+        while let Some(&end) = cuts.peek()
+            && end < line_end
+        {
+            cuts.next();
+            if open.is_some() {
+                diags.push(
+                    Diagnostic::warning(
+                        span_at(content_offset + (end + 1).min(text.len())),
+                        "slide separator inside a code fence: reveal.js splits the slide here anyway and the code runs on into the next slide",
+                    )
+                    .with_fix("change the line inside the code (indent it, or write `- - -`)"),
+                );
+            }
+        }
+        let trimmed = line.trim_start_matches(' ');
+        if line.len() - trimmed.len() <= 3
+            && let Some(c) = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')
+        {
+            let n = trimmed.chars().take_while(|&x| x == c).count();
+            if n >= 3 {
+                match open {
+                    None => open = Some((c, n)),
+                    Some((oc, on)) if oc == c && n >= on && trimmed[n..].trim().is_empty() => {
+                        open = None
+                    }
+                    _ => {}
+                }
+            }
+        }
+        offset = line_end;
+    }
 }
 
 /// Warns about a code fence that is never closed: the rest of the slide turns into code.
@@ -473,6 +785,16 @@ pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
                 continue;
             }
             let Some(path_part) = local_part(src) else {
+                if src.trim_start().to_ascii_lowercase().starts_with("data:") {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::warning(
+                        span,
+                        format!("remote image '{src}', not fetched: rostra does not fetch remote images yet"),
+                    )
+                    .with_fix("save the image beside the deck and name the file"),
+                );
                 continue;
             };
             if !base_dir.join(path_part).exists() {

@@ -223,6 +223,7 @@ fn code_block(pre: &Element, span_of: SpanOf) -> CodeBlock {
     let Some(code) = code else {
         return CodeBlock {
             language: String::new(),
+            class: String::new(),
             text: pre.text_content(),
             line_numbers: None,
             start_line: 1,
@@ -247,6 +248,7 @@ fn code_block(pre: &Element, span_of: SpanOf) -> CodeBlock {
         .unwrap_or_default();
     CodeBlock {
         language,
+        class: code.attrs.get("class").unwrap_or("").to_string(),
         text: code.text_content(),
         steps: parse_highlight_steps(line_numbers.as_deref().unwrap_or("")),
         start_line: code

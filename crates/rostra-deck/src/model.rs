@@ -122,6 +122,8 @@ pub struct DeckMeta {
     pub margin: f32,
     /// Total talk time in seconds, for pacing (`revealOptions.totalTime`).
     pub total_time_secs: Option<u64>,
+    /// reveal.js's `navigationMode`: `default`, `linear` or `grid`.
+    pub navigation_mode: String,
     /// The separators the deck was split with.
     pub separators: crate::split::Separators,
     /// The attendance link given in front matter (`attendance:`), if any.
@@ -163,6 +165,7 @@ impl Default for DeckMeta {
             height: 700.0,
             margin: 0.04,
             total_time_secs: None,
+            navigation_mode: "default".into(),
             separators: crate::split::Separators::default(),
             attendance: None,
             front_matter_keys: Vec::new(),
@@ -187,17 +190,54 @@ pub struct Slide {
     pub attributes: Attributes,
     /// The content, in document order.
     pub blocks: Vec<Block>,
-    /// Speaker notes, if any.
+    /// Speaker notes, if any, as reveal.js's `getSlideNotes` reads them (every notes aside).
     pub notes: Option<Notes>,
+    /// The notes reveal.js's speaker view shows while no fragment brings its own: asides
+    /// outside fragments, else `data-notes`.
+    #[serde(skip)]
+    pub speaker_notes: Option<Notes>,
+    /// Notes that replace the slide's on the console while their fragment step is the current one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fragment_notes: Vec<FragmentNotes>,
     /// Number of fragment steps (code highlight steps included), as reveal.js counts them.
     pub fragment_steps: usize,
 }
 
 impl Slide {
+    /// The notes the console shows with `shown` fragment steps visible: the current
+    /// fragment's own notes, else the slide's, as in reveal.js's speaker view.
+    pub fn notes_at(&self, shown: usize) -> Option<&Notes> {
+        shown
+            .checked_sub(1)
+            .and_then(|step| self.fragment_notes.iter().find(|f| f.step == step))
+            .map(|f| &f.notes)
+            .or(self.speaker_notes.as_ref())
+    }
+
+    /// Whether reveal.js leaves the slide out of the slide number and the progress bar
+    /// (`data-visibility="uncounted"`).
+    pub fn is_uncounted(&self) -> bool {
+        self.attributes.get("data-visibility") == Some("uncounted")
+    }
+
+    /// The slide's `id` attribute, when it has one (a link target: `#/id`).
+    pub fn id(&self) -> Option<&str> {
+        self.attributes.get("id").filter(|id| !id.is_empty())
+    }
+
     /// The slide's `class` tokens.
     pub fn classes(&self) -> Vec<&str> {
         self.attributes.classes().collect()
     }
+}
+
+/// Notes written inside a fragment: the console shows them while that step is the current one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FragmentNotes {
+    /// The fragment step (0-based) they belong to.
+    pub step: usize,
+    /// The notes.
+    pub notes: Notes,
 }
 
 /// Speaker notes of a slide.
@@ -314,6 +354,10 @@ pub struct ListItem {
 pub struct CodeBlock {
     /// Language from the fence's info string (what remains once the `[...]` is removed).
     pub language: String,
+    /// The `<code>` element's class as reveal.js leaves it: the language, plus any part of
+    /// the info string it did not read as a line-number spec.
+    #[serde(skip)]
+    pub class: String,
     /// The code, without its final newline.
     pub text: String,
     /// The raw line-number spec inside `[...]` (`0|1-3|5-7`), when the fence had one.

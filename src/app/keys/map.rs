@@ -58,17 +58,31 @@ impl KeyMap {
     /// held Shift must not stop the talk).
     pub fn action(&self, key: Key, m: Modifiers) -> Option<Action> {
         let command = m.ctrl || m.command;
-        let find = |shift_held: bool| {
+        let find = |shift_held: bool, alt_held: bool| {
             self.bindings.iter().find_map(|(t, a)| match t {
                 Trigger::Key {
                     key: k,
                     shift,
+                    alt,
                     command: c,
-                } if *k == key && *shift == shift_held && *c == command => Some(*a),
+                } if *k == key && *shift == shift_held && *alt == alt_held && *c == command => {
+                    Some(*a)
+                }
                 _ => None,
             })
         };
-        find(m.shift).or_else(|| if m.shift { find(false) } else { None })
+        // Held modifiers without a binding of their own fall away: Shift first, then Alt
+        // (reveal.js lets Alt through with any key).
+        find(m.shift, m.alt)
+            .or_else(|| if m.shift { find(false, m.alt) } else { None })
+            .or_else(|| if m.alt { find(m.shift, false) } else { None })
+            .or_else(|| {
+                if m.alt && m.shift {
+                    find(false, false)
+                } else {
+                    None
+                }
+            })
     }
 
     /// The action for typed `text` (a symbol such as `?`), if one is bound.
@@ -198,14 +212,36 @@ mod tests {
         );
         assert_eq!(
             map.action(Key::ArrowRight, Modifiers::SHIFT),
-            Some(Action::Right)
+            Some(Action::Last),
+            "Shift+Right goes to the last slide, as in reveal.js"
         );
+        assert_eq!(map.action(Key::N, Modifiers::SHIFT), Some(Action::Next));
         assert_eq!(map.action(Key::Space, Modifiers::SHIFT), Some(Action::Prev));
         assert_eq!(
             map.action(Key::T, Modifiers::SHIFT),
             Some(Action::TimerReset)
         );
         assert_eq!(map.action(Key::T, Modifiers::NONE), Some(Action::Timer));
+    }
+
+    #[test]
+    fn alt_arrows_skip_fragments_and_alt_falls_away_elsewhere() {
+        let map = KeyMap::default();
+        assert_eq!(
+            map.action(Key::ArrowRight, Modifiers::ALT),
+            Some(Action::SkipRight)
+        );
+        assert_eq!(map.action(Key::N, Modifiers::ALT), Some(Action::SkipNext));
+        assert_eq!(
+            map.action(Key::Space, Modifiers::ALT | Modifiers::SHIFT),
+            Some(Action::SkipPrev)
+        );
+        assert_eq!(map.action(Key::B, Modifiers::ALT), Some(Action::Black));
+        assert_eq!(map.action(Key::V, Modifiers::NONE), Some(Action::Black));
+        assert_eq!(map.text_action("/"), Some(Action::Black));
+        assert_eq!(map.text_action(";"), Some(Action::Black));
+        assert_eq!(map.text_action("?"), Some(Action::Help));
+        assert_eq!(map.labels(Action::SkipLeft), vec!["Alt+←", "Alt+H"]);
     }
 
     #[test]

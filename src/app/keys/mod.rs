@@ -29,6 +29,22 @@ pub enum Action {
     First,
     /// Last slide.
     Last,
+    /// Top of the stack.
+    StackTop,
+    /// Bottom of the stack.
+    StackBottom,
+    /// Next slide, fragments skipped.
+    SkipNext,
+    /// Previous slide, fragments skipped.
+    SkipPrev,
+    /// Slide right, fragments skipped.
+    SkipRight,
+    /// Slide left, fragments skipped.
+    SkipLeft,
+    /// Down the stack, fragments skipped.
+    SkipDown,
+    /// Up the stack, fragments skipped.
+    SkipUp,
     /// Start typing a slide number.
     JumpPrompt,
     /// Overview grid of all slides.
@@ -114,13 +130,81 @@ const TABLE: &[Entry] = &[
         "up a vertical stack",
         &["ArrowUp", "K"],
     ),
-    e(Action::First, "first", NAV, "first slide", &["Home"]),
-    e(Action::Last, "last", NAV, "last slide", &["End"]),
+    e(
+        Action::First,
+        "first",
+        NAV,
+        "first slide",
+        &["Home", "Shift+ArrowLeft", "Shift+H"],
+    ),
+    e(
+        Action::Last,
+        "last",
+        NAV,
+        "last slide",
+        &["End", "Shift+ArrowRight", "Shift+L"],
+    ),
+    e(
+        Action::StackTop,
+        "stack-top",
+        NAV,
+        "top of the vertical stack",
+        &["Shift+ArrowUp", "Shift+K"],
+    ),
+    e(
+        Action::StackBottom,
+        "stack-bottom",
+        NAV,
+        "bottom of the vertical stack",
+        &["Shift+ArrowDown", "Shift+J"],
+    ),
+    e(
+        Action::SkipNext,
+        "skip-next",
+        NAV,
+        "next slide, skipping fragments",
+        &["Alt+N", "Alt+PageDown", "Alt+Space"],
+    ),
+    e(
+        Action::SkipPrev,
+        "skip-prev",
+        NAV,
+        "previous slide, skipping fragments",
+        &["Alt+P", "Alt+PageUp", "Alt+Shift+Space"],
+    ),
+    e(
+        Action::SkipRight,
+        "skip-right",
+        NAV,
+        "slide right, skipping fragments",
+        &["Alt+ArrowRight", "Alt+L"],
+    ),
+    e(
+        Action::SkipLeft,
+        "skip-left",
+        NAV,
+        "slide left, skipping fragments",
+        &["Alt+ArrowLeft", "Alt+H"],
+    ),
+    e(
+        Action::SkipDown,
+        "skip-down",
+        NAV,
+        "down the stack, skipping fragments",
+        &["Alt+ArrowDown", "Alt+J"],
+    ),
+    e(
+        Action::SkipUp,
+        "skip-up",
+        NAV,
+        "up the stack, skipping fragments",
+        &["Alt+ArrowUp", "Alt+K"],
+    ),
     e(
         Action::JumpPrompt,
         "jump",
         NAV,
-        "go to slide: number, Enter",
+        "go to slide: number, h.v, id or words, Enter",
         &["G"],
     ),
     e(
@@ -135,7 +219,7 @@ const TABLE: &[Entry] = &[
         "black",
         SCREEN,
         "black screen",
-        &["B", "Period"],
+        &["B", "Period", "V", "/", ";"],
     ),
     e(
         Action::Fullscreen,
@@ -276,6 +360,14 @@ impl Action {
             Action::Up => Command::Up,
             Action::First => Command::First,
             Action::Last => Command::Last,
+            Action::StackTop => Command::StackTop,
+            Action::StackBottom => Command::StackBottom,
+            Action::SkipNext => Command::SkipNext,
+            Action::SkipPrev => Command::SkipPrev,
+            Action::SkipRight => Command::SkipRight,
+            Action::SkipLeft => Command::SkipLeft,
+            Action::SkipDown => Command::SkipDown,
+            Action::SkipUp => Command::SkipUp,
             Action::Overview => Command::ToggleOverview,
             Action::Black => Command::ToggleBlack,
             Action::Fullscreen => Command::ToggleFullscreen,
@@ -309,6 +401,14 @@ mod tests {
             Action::Up,
             Action::First,
             Action::Last,
+            Action::StackTop,
+            Action::StackBottom,
+            Action::SkipNext,
+            Action::SkipPrev,
+            Action::SkipRight,
+            Action::SkipLeft,
+            Action::SkipDown,
+            Action::SkipUp,
             Action::JumpPrompt,
             Action::Overview,
             Action::Black,

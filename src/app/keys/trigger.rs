@@ -6,12 +6,14 @@ use eframe::egui::Key;
 /// What sets an action off.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trigger {
-    /// A key, with whether Shift and Ctrl (Cmd on macOS) are held.
+    /// A key, with whether Shift, Alt and Ctrl (Cmd on macOS) are held.
     Key {
         /// The key.
         key: Key,
         /// Shift held.
         shift: bool,
+        /// Alt (Option on macOS) held.
+        alt: bool,
         /// Ctrl or Cmd held.
         command: bool,
     },
@@ -28,6 +30,7 @@ impl Trigger {
             Trigger::Key {
                 key,
                 shift: false,
+                alt: false,
                 command: false,
             } => {
                 let s = key.symbol_or_name();
@@ -52,11 +55,12 @@ impl Trigger {
         {
             return Some(Trigger::Text(c));
         }
-        let (mut shift, mut command) = (false, false);
+        let (mut shift, mut alt, mut command) = (false, false, false);
         let mut key = None;
         for part in text.split('+').map(str::trim) {
             match part.to_ascii_lowercase().as_str() {
                 "shift" => shift = true,
+                "alt" | "option" => alt = true,
                 "ctrl" | "cmd" | "command" => command = true,
                 _ => {
                     key =
@@ -67,6 +71,7 @@ impl Trigger {
         key.map(|key| Trigger::Key {
             key,
             shift,
+            alt,
             command,
         })
     }
@@ -78,6 +83,7 @@ impl Trigger {
             Trigger::Key {
                 key,
                 shift,
+                alt,
                 command,
             } => {
                 let name = match key {
@@ -94,6 +100,9 @@ impl Trigger {
                 let mut out = String::new();
                 if *command {
                     out.push_str("Ctrl+");
+                }
+                if *alt {
+                    out.push_str("Alt+");
                 }
                 if *shift {
                     out.push_str("Shift+");

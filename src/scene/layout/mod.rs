@@ -126,6 +126,10 @@ struct Layouter<'a, 'f> {
     counter: usize,
     /// The fragments in force for each section of the text job being built.
     section_frags: Vec<Vec<Frag>>,
+    /// The link each section of the text job belongs to.
+    section_links: Vec<Option<String>>,
+    /// The `href` of the link being laid out, if inside one.
+    link: Option<String>,
 }
 
 /// Font sizes rounded to whole points: every distinct size rasterises its own glyphs into
@@ -185,6 +189,8 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         classes: slide.classes().iter().map(|c| c.to_string()).collect(),
         counter: 0,
         section_frags: Vec::new(),
+        section_links: Vec::new(),
+        link: None,
     };
     let base = TextStyle::plain(theme.body_size() * s, theme.text, theme.line_height);
     let flow = l.blocks(&slide.blocks, inner.x, &base);
@@ -283,6 +289,7 @@ impl Layouter<'_, '_> {
             fragments: self.frags.clone(),
             code_line: None,
             timing: self.timings.last().copied(),
+            links: Vec::new(),
         }
     }
 

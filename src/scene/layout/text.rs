@@ -24,6 +24,52 @@ fn collapse_ws(text: &str, last_space: &mut bool) -> String {
     out
 }
 
+/// Where each link's characters sit in `galley`, one rectangle per row it spans, relative
+/// to the galley's own top-left corner (as items are painted).
+fn link_areas(
+    galley: &eframe::epaint::Galley,
+    text: &str,
+    ranges: &[(std::ops::Range<usize>, String, usize)],
+) -> Vec<(eframe::egui::Rect, String, usize)> {
+    use eframe::epaint::text::cursor::CCursor;
+    let mut out: Vec<(eframe::egui::Rect, String, usize)> = Vec::new();
+    for (range, href, section) in ranges {
+        let first = text.get(..range.start).map_or(0, |t| t.chars().count());
+        let count = text.get(range.clone()).map_or(0, |t| t.chars().count());
+        let mut row: Option<eframe::egui::Rect> = None;
+        for i in first..first + count {
+            let a = galley.pos_from_cursor(CCursor::new(i));
+            let b = galley.pos_from_cursor(CCursor::new(i + 1));
+            let glyph = if (a.top() - b.top()).abs() < 0.5 {
+                eframe::egui::Rect::from_x_y_ranges(a.left()..=b.left(), a.top()..=a.bottom())
+            } else {
+                // The last character of a row: its width is unknown, take a sliver.
+                eframe::egui::Rect::from_x_y_ranges(a.left()..=a.left() + 1.0, a.top()..=a.bottom())
+            };
+            row = match row {
+                Some(r) if (r.top() - glyph.top()).abs() < 0.5 => Some(r.union(glyph)),
+                Some(r) => {
+                    out.push((
+                        r.translate(-galley.rect.min.to_vec2()),
+                        href.clone(),
+                        *section,
+                    ));
+                    Some(glyph)
+                }
+                None => Some(glyph),
+            };
+        }
+        if let Some(r) = row {
+            out.push((
+                r.translate(-galley.rect.min.to_vec2()),
+                href.clone(),
+                *section,
+            ));
+        }
+    }
+    out
+}
+
 impl Layouter<'_, '_> {
     /// Appends a run to the text job, remembering which fragments it belongs to.
     fn append(&mut self, job: &mut LayoutJob, text: &str, format: TextFormat) {
@@ -37,6 +83,7 @@ impl Layouter<'_, '_> {
             format,
         });
         self.section_frags.push(self.frags.clone());
+        self.section_links.push(self.link.clone());
     }
 
     fn inline_job(
@@ -67,15 +114,21 @@ impl Layouter<'_, '_> {
                 | Inline::Strikethrough { content, meta }
                 | Inline::Link { content, meta, .. } => {
                     let mut s2 = self.styled(st, meta);
+                    let outer_link = self.link.clone();
                     match inline {
                         Inline::Emphasis { .. } => s2.italic = true,
                         Inline::Strong { .. } => s2.bold = true,
                         Inline::Strikethrough { .. } => s2.strike = true,
-                        _ => s2.color = self.theme.link,
+                        Inline::Link { href, .. } => {
+                            s2.color = self.theme.link;
+                            self.link = Some(href.clone());
+                        }
+                        _ => {}
                     }
                     self.with_fragment(Some(meta), |l| {
                         l.inline_job(content, &s2, job, images, last_space)
                     });
+                    self.link = outer_link;
                 }
                 Inline::Code { text, meta } => {
                     let s2 = TextStyle {
@@ -146,8 +199,10 @@ impl Layouter<'_, '_> {
         let mut last_space = true;
         let depth = self.frags.len();
         let outer = std::mem::take(&mut self.section_frags);
+        let outer_links = std::mem::take(&mut self.section_links);
         self.inline_job(content, st, &mut job, &mut images, &mut last_space);
         let mut section_frags = std::mem::replace(&mut self.section_frags, outer);
+        let mut section_links = std::mem::replace(&mut self.section_links, outer_links);
         let only_breaks = if job.text.trim().is_empty() {
             job.text.matches('\n').count()
         } else {
@@ -169,6 +224,8 @@ impl Layouter<'_, '_> {
             job.sections.retain(|s| !s.byte_range.is_empty());
             let mut k = keep.iter();
             section_frags.retain(|_| k.next().copied().unwrap_or(false));
+            let mut k = keep.iter();
+            section_links.retain(|_| k.next().copied().unwrap_or(false));
         }
         let mut out = Laid::default();
         if only_breaks > 0 && images.is_empty() {
@@ -178,7 +235,18 @@ impl Layouter<'_, '_> {
         }
         if !job.text.is_empty() {
             let text = job.text.clone();
+            let link_ranges: Vec<(std::ops::Range<usize>, String, usize)> = job
+                .sections
+                .iter()
+                .zip(&section_links)
+                .enumerate()
+                .filter_map(|(n, (sec, link))| {
+                    link.clone()
+                        .map(|href| (sec.byte_range.start.0..sec.byte_range.end.0, href, n))
+                })
+                .collect();
             let galley = self.fonts.layout_job(job);
+            let links = link_areas(&galley, &text, &link_ranges);
             let anchor = match st.align {
                 Align::Min => 0.0,
                 Align::Center => width / 2.0,
@@ -206,8 +274,17 @@ impl Layouter<'_, '_> {
                     distinct.push(c);
                 }
             }
+            let links_of = |keep: &dyn Fn(&[Frag]) -> bool| -> Vec<(eframe::egui::Rect, String)> {
+                links
+                    .iter()
+                    .filter(|(_, _, n)| chains.get(*n).is_some_and(|c| keep(c)))
+                    .map(|(r, h, _)| (*r, h.clone()))
+                    .collect()
+            };
             if distinct.is_empty() {
-                out.items.push(self.item(key, rect, ItemKind::Text(galley)));
+                let mut item = self.item(key, rect, ItemKind::Text(galley));
+                item.links = links_of(&|_| true);
+                out.items.push(item);
             } else {
                 let hide = |job: &mut LayoutJob, keep: &dyn Fn(&[Frag]) -> bool| {
                     for (section, chain) in job.sections.iter_mut().zip(&chains) {
@@ -222,13 +299,16 @@ impl Layouter<'_, '_> {
                 let mut base = (*galley.job).clone();
                 hide(&mut base, &|c| c.is_empty());
                 let g = self.fonts.layout_job(base);
-                out.items
-                    .push(self.item(key.clone(), rect, ItemKind::Text(g)));
+                let mut item = self.item(key.clone(), rect, ItemKind::Text(g));
+                // A link inside an inline fragment goes with that fragment's galley.
+                item.links = links_of(&|c| c.is_empty());
+                out.items.push(item);
                 for (n, chain) in distinct.iter().enumerate() {
                     let mut part = (*galley.job).clone();
                     hide(&mut part, &|c| c == *chain);
                     let g = self.fonts.layout_job(part);
                     let mut item = self.item(format!("{key}#f{n}"), rect, ItemKind::Text(g));
+                    item.links = links_of(&|c| c == *chain);
                     item.fragments.extend_from_slice(chain);
                     out.items.push(item);
                 }
@@ -263,6 +343,35 @@ impl Layouter<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{lay, texts};
+
+    #[test]
+    fn links_are_hit_where_their_words_are_drawn() {
+        let scene = lay("Go [to the end](#/3) now, or [away](https://example.com).");
+        let item = scene
+            .items
+            .iter()
+            .find(|i| !i.links.is_empty())
+            .expect("an item with links");
+        assert_eq!(item.links.len(), 2);
+        let (first, href) = &item.links[0];
+        assert_eq!(href, "#/3");
+        let centre = first.center() + item.rect.min.to_vec2();
+        assert_eq!(scene.link_at(centre, &|_| false), Some("#/3"));
+        let second = item.links[1].0.center() + item.rect.min.to_vec2();
+        assert_eq!(
+            scene.link_at(second, &|_| false),
+            Some("https://example.com")
+        );
+        assert!(second.x > centre.x, "the second link stands to the right");
+        // "Go" is not a link.
+        let go = item.rect.min + eframe::egui::vec2(2.0, first.center().y);
+        assert_eq!(scene.link_at(go, &|_| false), None);
+        assert_eq!(
+            scene.link_at(centre, &|_| true),
+            None,
+            "a hidden item holds no links"
+        );
+    }
 
     #[test]
     fn inline_runs_share_one_galley_with_whitespace_collapsed() {
