@@ -1,6 +1,5 @@
 //! The `rostra` command: parse the command line, call into the library, print errors.
 
-use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use rostra::stats::startup;
 use rostra::{cli, deck};
@@ -140,8 +139,9 @@ fn deck_options(seps: &SeparatorArgs) -> deck::Options {
 }
 
 fn load(path: &Path, seps: &SeparatorArgs) -> anyhow::Result<deck::Deck> {
-    deck::load(path, &deck_options(seps))
-        .with_context(|| format!("cannot open deck {}", path.display()))
+    // The deck error names the file and the OS's reason already; as a context it would be
+    // printed twice (once in its message, once as its source).
+    deck::load(path, &deck_options(seps)).map_err(|e| anyhow::anyhow!("cannot open the deck: {e}"))
 }
 
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
