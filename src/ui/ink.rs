@@ -113,7 +113,7 @@ pub fn read_pointer(
     {
         out.push(InkEvent::Begin(p));
     } else if pointer.primary_down()
-        && pointer.is_moving()
+        && pointer.delta() != egui::Vec2::ZERO
         && let Some(p) = raw
     {
         out.push(InkEvent::To(p));
@@ -156,7 +156,7 @@ pub fn paint_ink(
     match layer.pointer {
         Some((PointerMode::Laser, p)) => {
             let c = to_screen(p);
-            let r = (unit * 0.011).max(3.0);
+            let r = (unit * 0.014).max(3.0);
             clipped.circle_filled(c, r * 2.2, chrome::LASER_GLOW);
             clipped.circle_filled(c, r, chrome::LASER);
             clipped.circle_stroke(c, r, egui::Stroke::new(r * 0.18, chrome::LASER_RIM));
