@@ -1,7 +1,9 @@
 //! Pointer, pen and zoom driven headlessly: the mouse over the console's current slide puts
 //! the laser dot at the same slide point the audience window maps it to (and both windows
 //! paint it there), a drag with the pen draws a stroke that stays with its fragment step and
-//! goes with E, and Alt+click zooms the audience view in and out.
+//! goes with E (a drag on the audience window draws as well), the spotlight dims all but its
+//! circle, and Alt+click zooms the audience view in and out. Every `run()` here also checks
+//! that a still pointer lets the app settle instead of drawing frames forever.
 
 mod common;
 
@@ -178,4 +180,57 @@ fn alt_click_zooms_the_audience_view_in_and_again_out() {
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().talk().ink().zoomed_in(), "Esc: out");
+}
+
+fn brightness(img: &image::RgbaImage, pos: Pos2) -> u32 {
+    let p = img.get_pixel(pos.x as u32, pos.y as u32).0;
+    u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])
+}
+
+#[test]
+fn the_spotlight_dims_all_but_a_circle_at_the_pointer() {
+    let mut h = harness(true);
+    // A point in the title's letters, and the slide's plain background far from it.
+    let centre = pos2(640.0, 360.0);
+    let far = pos2(60.0, 680.0);
+    let before = h.render().expect("renders");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::C);
+    h.run();
+    move_to(&mut h, centre);
+    let after = h.render().expect("renders");
+    assert_eq!(
+        brightness(&after, centre - Vec2::splat(3.0)),
+        brightness(&before, centre - Vec2::splat(3.0)),
+        "the circle is left as it was"
+    );
+    assert!(
+        brightness(&after, far) * 2 < brightness(&before, far),
+        "outside it is dimmed: {} vs {}",
+        brightness(&after, far),
+        brightness(&before, far)
+    );
+}
+
+#[test]
+fn a_drag_on_the_audience_window_draws_too() {
+    let mut h = harness(false);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::D);
+    h.run();
+    let from = on_audience(&h, [0.2, 0.5]);
+    let to = on_audience(&h, [0.6, 0.5]);
+    move_to(&mut h, from);
+    button(&mut h, from, true);
+    move_to(&mut h, to);
+    button(&mut h, to, false);
+    let strokes = h.state().talk().ink().strokes(0, 0);
+    assert_eq!(strokes.len(), 1);
+    assert_eq!(strokes[0].pen, rostra::show::ink::Pen::Highlighter);
+    let end = strokes[0].points[strokes[0].points.len() - 1];
+    assert!(
+        (end[0] - 0.6).abs() < 0.01 && (end[1] - 0.5).abs() < 0.01,
+        "{end:?}"
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::E);
+    h.run();
+    assert_eq!(h.state().talk().ink().stroke_count(), 0);
 }
