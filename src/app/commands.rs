@@ -9,7 +9,7 @@ use eframe::egui::{self, ViewportCommand, ViewportId};
 use std::path::PathBuf;
 
 /// A change the app is asked for: the talk's, or the session's around it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
     /// A change to the talk.
     Talk(Command),

@@ -25,9 +25,10 @@ pub(super) fn key_hints(keymap: &super::keys::KeyMap) -> KeyHints {
     }
 }
 
-/// The command a console click stands for: clicks do what their keys do.
-fn command_for(action: ConsoleAction) -> AppCommand {
-    match action {
+/// The command a console click stands for: clicks do what their keys do. The pointer is not
+/// a click: `push_ink` keeps only what moved.
+fn command_for(action: ConsoleAction) -> Option<AppCommand> {
+    Some(match action {
         ConsoleAction::Advance => Command::Next.into(),
         ConsoleAction::GoTo(i) => Command::GoTo(i + 1).into(),
         ConsoleAction::PickLink(url) => Command::PickAttendance(url).into(),
@@ -35,7 +36,8 @@ fn command_for(action: ConsoleAction) -> AppCommand {
         ConsoleAction::ResetTimer => Command::ResetTimer.into(),
         ConsoleAction::ToggleQr => Command::ToggleQr.into(),
         ConsoleAction::FollowLink(href) => AppCommand::FollowLink(href),
-    }
+        ConsoleAction::Ink(_) => return None,
+    })
 }
 
 impl RostraApp {
@@ -162,6 +164,7 @@ impl RostraApp {
             links: talk.links(),
             keys: &self.console_keys,
             notice: self.session.resumed.as_deref(),
+            ink: super::ink::ink_layer(talk, now),
         };
         let actions = show_console(ui, &view, &mut self.notes_cache);
         if self.talk.timer().is_running() {
@@ -171,8 +174,15 @@ impl RostraApp {
                     1000 - (elapsed.fract() * 1000.0) as u64 % 1000,
                 ));
         }
+        if self.talk.ink().zoom_moving(now) {
+            self.animate(&ctx);
+        }
         for a in actions {
-            self.push(&ctx, command_for(a));
+            if let ConsoleAction::Ink(e) = a {
+                self.push_ink(&ctx, super::ink::Source::Console, &[e]);
+            } else if let Some(c) = command_for(a) {
+                self.push(&ctx, c);
+            }
         }
     }
 }

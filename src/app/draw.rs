@@ -65,6 +65,7 @@ impl RostraApp {
             return;
         }
         self.paint_slides(&ctx, &painter, area, now);
+        self.ink_ui(&ctx, &painter, area, now);
         let show = self.talk.show();
         ui::paint_slide_number(&painter, area, &show.slide_number());
         if self.talk.qr_shown()
@@ -102,6 +103,35 @@ impl RostraApp {
         match self.frame_interval {
             Some(d) => ctx.request_repaint_after(d),
             None => ctx.request_repaint(),
+        }
+    }
+
+    /// The pointer, strokes and spotlight over the current slide, and the mouse read back
+    /// through the same placement (the zoom) into pointer, stroke and zoom commands.
+    fn ink_ui(&mut self, ctx: &egui::Context, painter: &egui::Painter, area: Rect, now: f64) {
+        let show = self.talk.show();
+        if show.overview(now).is_some() {
+            return;
+        }
+        let at = self.talk.position();
+        let Some(size) = self.scenes.get(at.slide).map(|s| s.size) else {
+            return;
+        };
+        let canvas = ui::canvas_rect(area, size);
+        let mut layer = super::ink::ink_layer(&self.talk, now);
+        if show.slide_move(now).is_some() {
+            // Strokes belong to a still slide; the pointer shows throughout.
+            layer.strokes = &[];
+        }
+        let zoom = ui::ink::zoom_transform(canvas, layer.zoom);
+        ui::ink::paint_ink(painter, canvas, zoom, area, &layer);
+        let (tracking, pen_on) = (layer.tracking, layer.pen_on);
+        if self.talk.ink().zoom_moving(now) {
+            self.animate(ctx);
+        }
+        if tracking || ctx.input(|i| i.modifiers.alt) {
+            let events = ctx.input(|i| ui::ink::read_pointer(i, canvas, zoom, area, pen_on));
+            self.push_ink(ctx, super::ink::Source::Audience, &events);
         }
     }
 
@@ -176,10 +206,18 @@ impl RostraApp {
         self.ensure_scene(ctx, position.slide, area);
         let mut clicked_link = None;
         if let Some(scene) = self.scenes.get(position.slide) {
-            ui::paint_scene(painter, area, scene, frame, &self.images);
             let canvas = ui::canvas_rect(area, scene.size);
+            let zoom = ui::ink::zoom_transform(canvas, self.talk.ink().zoom_view(now));
+            if zoom == egui::emath::TSTransform::IDENTITY {
+                ui::paint_scene(painter, area, scene, frame, &self.images);
+            } else {
+                ui::paint_scene_through(painter, area, scene, frame, &self.images, zoom);
+            }
+            // A drag that draws, or Alt (zoom), is not a click on a link.
+            let inking = self.talk.ink().pen().is_some() || ctx.input(|i| i.modifiers.alt);
             if let Some(p) = ctx.input(|i| i.pointer.hover_pos())
-                && let Some(href) = ui::link_at(scene, position.shown, canvas, p)
+                && !inking
+                && let Some(href) = ui::link_at(scene, position.shown, canvas, zoom.inverse() * p)
             {
                 ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
                 if ctx.input(|i| i.pointer.primary_clicked()) {

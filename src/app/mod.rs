@@ -14,6 +14,7 @@ pub mod dialog;
 pub mod display;
 mod draw;
 pub mod images;
+mod ink;
 mod input;
 pub mod keys;
 pub mod recent;
@@ -72,6 +73,8 @@ pub struct RostraApp {
     atlas_fill: f32,
     /// Without vsync (Wayland, see `windows::run`), how long an animation waits per frame.
     frame_interval: Option<std::time::Duration>,
+    /// Where each window last said the mouse was on the slide, so only moves are sent.
+    pointer_sent: ink::PointerSent,
 }
 
 impl RostraApp {
@@ -87,6 +90,7 @@ impl RostraApp {
         let mut app = RostraApp {
             talk: Talk::new(&Deck::default(), options.talk_options()),
             queue: Vec::new(),
+            pointer_sent: ink::PointerSent::default(),
             deck: Deck::default(),
             theme: Theme::black(),
             images: ImageLoader::new(base_dir.clone(), Some(ctx.clone())),

@@ -2,9 +2,11 @@
 //! changes talk state itself: keys, console clicks, overview clicks, the bench driver and
 //! (later) a phone remote all send these, and they are applied in one place.
 
+use super::ink::Point;
+
 /// A change to the talk. Keys are not commands: `app::keys` maps keys to actions, and
 /// actions to these.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     // -- Navigation --
     /// Next fragment, else next slide (down the stack first): Space, N, PageDown.
@@ -94,4 +96,28 @@ pub enum Command {
     /// Esc: close the topmost thing (help, black screen or overview, then the QR code), else
     /// leave full screen, else open the overview as reveal.js does.
     Escape,
+
+    // -- Pointer, pen and zoom (points on the slide canvas, 0..1) --
+    /// The mouse is over the slide at this point (`None`: off it), in either window.
+    PointerAt(Option<Point>),
+    /// The laser pointer on and off: C.
+    ToggleLaser,
+    /// The spotlight on and off: Shift+C.
+    ToggleSpotlight,
+    /// Drawing with the pen on and off: D.
+    TogglePen,
+    /// Drawing with the highlighter on and off: Shift+D.
+    ToggleHighlighter,
+    /// A drag starts a stroke here (when a pen is on), on the current slide and step.
+    StrokeBegin(Point),
+    /// The drag went on to here.
+    StrokeTo(Point),
+    /// The drag ended.
+    StrokeEnd,
+    /// The current step's strokes go: E.
+    ClearInk,
+    /// Every slide's strokes go: Shift+E.
+    ClearAllInk,
+    /// Alt+click: zoom the audience view in around this point, or back out.
+    ToggleZoom(Point),
 }

@@ -3,6 +3,7 @@
 //! the console's state and the screens. Time is passed in, never read.
 
 mod command;
+pub mod ink;
 pub mod jump;
 mod navigation;
 mod reload;

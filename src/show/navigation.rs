@@ -23,6 +23,17 @@ macro_rules! talk_only {
             | Command::SwapScreens
             | Command::ScreensChanged { .. }
             | Command::Escape
+            | Command::PointerAt(_)
+            | Command::ToggleLaser
+            | Command::ToggleSpotlight
+            | Command::TogglePen
+            | Command::ToggleHighlighter
+            | Command::StrokeBegin(_)
+            | Command::StrokeTo(_)
+            | Command::StrokeEnd
+            | Command::ClearInk
+            | Command::ClearAllInk
+            | Command::ToggleZoom(_)
     };
 }
 

@@ -4,6 +4,7 @@
 //! changed (images to prefetch, the recent list, window commands) from one place.
 
 use super::Command;
+use super::ink::{Ink, Pen};
 use super::navigation::{Position, Show};
 use super::timer::{self, Pace, Timer};
 use crate::attendance::{self, Attendance, QrMatrix, Source};
@@ -86,6 +87,7 @@ pub struct Talk {
     fullscreen: bool,
     stats: bool,
     swapped: bool,
+    ink: Ink,
 }
 
 /// Smallest and largest notes scale.
@@ -113,6 +115,7 @@ impl Talk {
             fullscreen: options.fullscreen,
             stats: options.stats,
             swapped: false,
+            ink: Ink::default(),
             options,
         };
         talk.set_deck(deck);
@@ -123,6 +126,8 @@ impl Talk {
     /// size, the screens and a picked attendance link carry over.
     pub fn set_deck(&mut self, deck: &Deck) {
         self.show = Show::with_transition(deck, self.options.transition.as_deref());
+        // Strokes are the speaker's, not the deck's: a reload keeps those of slides still there.
+        self.ink.keep_slides(deck.slides.len());
         self.links = attendance::deck_links(deck);
         let picked = self
             .attendance
@@ -216,6 +221,24 @@ impl Talk {
                 }
             }
             Command::Escape => return self.escape(now_secs),
+            // -- Pointer, pen and zoom --
+            Command::PointerAt(p) => self.ink.point_at(*p),
+            Command::ToggleLaser => self.ink.toggle_laser(),
+            Command::ToggleSpotlight => self.ink.toggle_spotlight(),
+            Command::TogglePen => self.ink.toggle_pen(Pen::Pen),
+            Command::ToggleHighlighter => self.ink.toggle_pen(Pen::Highlighter),
+            Command::StrokeBegin(p) => {
+                let at = self.show.position();
+                self.ink.begin_stroke(at.slide, at.shown, *p);
+            }
+            Command::StrokeTo(p) => self.ink.extend_stroke(*p),
+            Command::StrokeEnd => self.ink.end_stroke(),
+            Command::ClearInk => {
+                let at = self.show.position();
+                self.ink.clear(at.slide, at.shown);
+            }
+            Command::ClearAllInk => self.ink.clear_all(),
+            Command::ToggleZoom(p) => self.ink.toggle_zoom(*p, now_secs),
             // -- Navigation, and the slides' own overlays --
             c => self.show.apply(c, now_secs),
         }
@@ -228,7 +251,10 @@ impl Talk {
             if after.slide != before.slide {
                 changed.slide = true;
                 self.slide_since_secs = now_secs;
+                // A zoom is onto one slide's detail; the next slide starts whole.
+                self.ink.zoom_out(now_secs);
             }
+            self.ink.end_stroke();
         }
         changed
     }
@@ -239,6 +265,11 @@ impl Talk {
         let command = if self.show.help_open() || self.show.is_black() || self.show.overview_open()
         {
             Command::Dismiss
+        } else if self.ink.zoom_out(now_secs) {
+            return Changed {
+                screen: true,
+                ..Changed::default()
+            };
         } else if self.qr_shown {
             Command::ToggleQr
         } else if self.fullscreen {
@@ -312,6 +343,11 @@ impl Talk {
     /// Whether the frame-time readout is up.
     pub fn stats_shown(&self) -> bool {
         self.stats
+    }
+
+    /// The pointer, spotlight, strokes and zoom.
+    pub fn ink(&self) -> &Ink {
+        &self.ink
     }
 
     /// Whether the audience and console screens are swapped.
@@ -440,6 +476,54 @@ mod tests {
             !t.console_in_root(),
             "the projector pulled: the slides show"
         );
+    }
+
+    #[test]
+    fn strokes_follow_the_step_and_never_touch_the_deck() {
+        let md = "# A\n\n- one <!-- .element: class=\"fragment\" -->\n---\n# B\n";
+        let d = deck(md);
+        let mut t = talk(md);
+        t.apply(&Command::StrokeBegin([0.1, 0.1]), 0.0);
+        assert_eq!(t.ink().stroke_count(), 0, "no pen: a drag draws nothing");
+        t.apply(&Command::TogglePen, 0.0);
+        t.apply(&Command::StrokeBegin([0.1, 0.1]), 0.0);
+        t.apply(&Command::StrokeTo([0.3, 0.2]), 0.0);
+        t.apply(&Command::StrokeEnd, 0.0);
+        assert_eq!(t.ink().strokes(0, 0).len(), 1);
+        t.apply(&Command::Next, 1.0);
+        assert_eq!(t.position().shown, 1);
+        assert!(
+            t.ink().strokes(0, 1).is_empty(),
+            "the next step has its own"
+        );
+        t.apply(&Command::Next, 2.0);
+        t.apply(&Command::Prev, 3.0);
+        t.apply(&Command::Prev, 4.0);
+        assert_eq!(t.position().shown, 0);
+        assert_eq!(
+            t.ink().strokes(0, 0)[0].points.len(),
+            2,
+            "still there on return"
+        );
+        t.set_deck(&d);
+        assert_eq!(t.ink().stroke_count(), 1, "a reload keeps them");
+        t.apply(&Command::ClearInk, 5.0);
+        assert_eq!(t.ink().stroke_count(), 0);
+    }
+
+    #[test]
+    fn escape_and_a_new_slide_leave_a_zoom() {
+        let mut t = talk("# A\n---\n# B\n");
+        t.apply(&Command::ToggleZoom([0.2, 0.2]), 0.0);
+        assert!(t.ink().zoomed_in());
+        t.apply(&Command::Escape, 1.0);
+        assert!(
+            !t.ink().zoomed_in() && t.fullscreen(),
+            "Esc leaves the zoom first"
+        );
+        t.apply(&Command::ToggleZoom([0.2, 0.2]), 2.0);
+        t.apply(&Command::Next, 3.0);
+        assert!(!t.ink().zoomed_in(), "the next slide starts whole");
     }
 
     #[test]

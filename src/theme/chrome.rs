@@ -118,6 +118,21 @@ pub const PRINT_NOTES_BACKGROUND: Color32 = Color32::from_rgb(0xf5, 0xf5, 0xf5);
 /// Speaker notes printed on a slide's page (reveal.js's `#222`).
 pub const PRINT_NOTES_TEXT: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
 
+// -- Pointer, pen and zoom, drawn over the slide for the room --
+
+/// The laser pointer's dot: a red that reads on black and white themes alike.
+pub const LASER: Color32 = Color32::from_rgb(255, 40, 40);
+/// The glow around the laser dot.
+pub const LASER_GLOW: Color32 = Color32::from_rgba_unmultiplied_const(255, 40, 40, 70);
+/// The laser dot's rim, so it shows on a red slide too.
+pub const LASER_RIM: Color32 = Color32::from_rgba_unmultiplied_const(255, 255, 255, 200);
+/// What the spotlight lays over everything outside its circle.
+pub const SPOTLIGHT_DIM: Color32 = Color32::from_rgba_unmultiplied_const(0, 0, 0, 190);
+/// Pen strokes.
+pub const PEN: Color32 = Color32::from_rgb(230, 30, 60);
+/// Highlighter strokes: broad and see-through.
+pub const HIGHLIGHTER: Color32 = Color32::from_rgba_unmultiplied_const(255, 230, 0, 110);
+
 #[cfg(test)]
 mod tests {
     use super::*;

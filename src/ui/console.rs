@@ -65,6 +65,8 @@ pub struct ConsoleView<'a> {
     pub keys: &'a KeyHints,
     /// A line for the speaker only, e.g. where a reopened deck resumed.
     pub notice: Option<&'a str>,
+    /// The pointer, strokes and zoom over the current slide, as the room sees them.
+    pub ink: super::ink::InkLayer<'a>,
 }
 
 /// The keys bound to the console's actions, as its hints name them (the speaker may have
@@ -82,7 +84,7 @@ pub struct KeyHints {
 }
 
 /// What the speaker did on the console with the mouse.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ConsoleAction {
     /// Clicked the next-step preview.
     Advance,
@@ -98,6 +100,8 @@ pub enum ConsoleAction {
     ToggleQr,
     /// Clicked a link on the current slide (its `href`).
     FollowLink(String),
+    /// Pointed, drew or Alt+clicked on the current slide.
+    Ink(super::ink::InkEvent),
 }
 
 /// The transform that fits the audience `area` (a canvas of `size` centred in it) into `rect`.
@@ -122,17 +126,38 @@ pub fn paint_preview(
     preview: &Preview<'_>,
     textures: &dyn Textures,
 ) {
+    paint_preview_zoomed(
+        painter,
+        rect,
+        area,
+        preview,
+        textures,
+        TSTransform::IDENTITY,
+    );
+}
+
+/// Paints `preview` fitted into `rect` as the audience sees it through `zoom` (a transform
+/// of the audience area), clipped to the slide's frame.
+pub fn paint_preview_zoomed(
+    painter: &Painter,
+    rect: Rect,
+    area: Rect,
+    preview: &Preview<'_>,
+    textures: &dyn Textures,
+    zoom: TSTransform,
+) {
     let scene = preview.scene;
     let size = scene.size;
-    let Some(transform) = preview_transform(rect, area, size) else {
+    let Some(fit) = preview_transform(rect, area, size) else {
         return;
     };
+    let transform = fit * zoom;
     let placement = Placement {
         transform,
         opacity: 1.0,
     };
     let canvas = canvas_rect(area, size);
-    let shown = transform * canvas;
+    let shown = fit * canvas;
     let clipped = painter.with_clip_rect(shown.intersect(painter.clip_rect()));
     paint_background(&clipped, area, canvas, scene, textures, placement);
     paint_items(&clipped, area, scene, preview.frame, textures, placement);
@@ -360,20 +385,33 @@ pub fn show_console(
             left.min + vec2(0.0, big * 0.5),
             egui::pos2(left.right(), left.top() + left.height() * 0.72),
         );
-        paint_preview(&painter, r, view.audience_area, cur, view.textures);
-        // Links on the current slide are live here too, through the same preview transform.
+        let canvas = canvas_rect(view.audience_area, cur.scene.size);
+        let zoom = super::ink::zoom_transform(canvas, view.ink.zoom);
+        paint_preview_zoomed(&painter, r, view.audience_area, cur, view.textures, zoom);
+        if let Some(t) = preview_transform(r, view.audience_area, cur.scene.size) {
+            // The room's pointer and drawing, through the same transform the slide took.
+            let shown = (t * canvas).intersect(r);
+            super::ink::paint_ink(&painter, canvas, t * zoom, shown, &view.ink);
+            if view.ink.tracking || ui.input(|i| i.modifiers.alt) {
+                let events = ui.input(|i| {
+                    super::ink::read_pointer(i, canvas, t * zoom, shown, view.ink.pen_on)
+                });
+                actions.extend(events.into_iter().map(ConsoleAction::Ink));
+            }
+        }
+        // Links on the current slide are live here too, through the same preview transform
+        // (not while a drag draws, nor with Alt, which zooms).
         if let Some(t) = preview_transform(r, view.audience_area, cur.scene.size)
+            && !view.ink.pen_on
+            && !ui.input(|i| i.modifiers.alt)
             && let Some(p) = ui.ctx().pointer_hover_pos()
             && r.contains(p)
+            && let Some(href) =
+                crate::ui::link_at(cur.scene, cur.frame.shown, canvas, (t * zoom).inverse() * p)
         {
-            let canvas = canvas_rect(view.audience_area, cur.scene.size);
-            if let Some(href) =
-                crate::ui::link_at(cur.scene, cur.frame.shown, canvas, t.inverse() * p)
-            {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                if ui.input(|i| i.pointer.primary_clicked()) {
-                    actions.push(ConsoleAction::FollowLink(href));
-                }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            if ui.input(|i| i.pointer.primary_clicked()) {
+                actions.push(ConsoleAction::FollowLink(href));
             }
         }
     }

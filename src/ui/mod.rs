@@ -5,6 +5,7 @@
 pub mod banner;
 pub mod console;
 mod help;
+pub mod ink;
 pub mod overview;
 pub mod welcome;
 
@@ -125,6 +126,25 @@ pub fn paint_scene(
 ) {
     paint_background(painter, area, area, scene, textures, Placement::IDENTITY);
     paint_items(painter, area, scene, frame, textures, Placement::IDENTITY);
+}
+
+/// Paints `scene` as [`paint_scene`] does, seen through `transform` (the zoom), clipped to
+/// `area`.
+pub fn paint_scene_through(
+    painter: &Painter,
+    area: Rect,
+    scene: &Scene,
+    frame: FragmentFrame,
+    textures: &dyn Textures,
+    transform: TSTransform,
+) {
+    let placement = Placement {
+        transform,
+        opacity: 1.0,
+    };
+    let clipped = painter.with_clip_rect(area.intersect(painter.clip_rect()));
+    paint_background(&clipped, area, area, scene, textures, placement);
+    paint_items(&clipped, area, scene, frame, textures, placement);
 }
 
 /// The `href` of the link under `pos` on `scene`, drawn with its canvas at `canvas` and

@@ -75,6 +75,18 @@ pub enum Action {
     NotesBigger,
     /// Smaller speaker notes.
     NotesSmaller,
+    /// Laser pointer on the audience screen.
+    Laser,
+    /// Spotlight around the pointer.
+    Spotlight,
+    /// Draw with the pen.
+    Pen,
+    /// Draw with the highlighter.
+    Highlighter,
+    /// Clear this step's drawing.
+    ClearInk,
+    /// Clear every slide's drawing.
+    ClearAllInk,
 }
 
 /// One row of the table: what an action is called, where the help lists it, and its keys.
@@ -293,11 +305,54 @@ const TABLE: &[Entry] = &[
         "smaller notes",
         &["-"],
     ),
+    e(
+        Action::Laser,
+        "laser",
+        POINTER,
+        "laser pointer: the mouse over the slide, as a dot",
+        &["C"],
+    ),
+    e(
+        Action::Spotlight,
+        "spotlight",
+        POINTER,
+        "spotlight: dim all but a circle at the mouse",
+        &["Shift+C"],
+    ),
+    e(
+        Action::Pen,
+        "pen",
+        POINTER,
+        "pen: drag on the slide to draw",
+        &["D"],
+    ),
+    e(
+        Action::Highlighter,
+        "highlighter",
+        POINTER,
+        "highlighter: drag on the slide to mark",
+        &["Shift+D"],
+    ),
+    e(
+        Action::ClearInk,
+        "clear-ink",
+        POINTER,
+        "erase the drawing on this step",
+        &["E"],
+    ),
+    e(
+        Action::ClearAllInk,
+        "clear-all-ink",
+        POINTER,
+        "erase the drawing on every slide",
+        &["Shift+E"],
+    ),
 ];
 
 const NAV: &str = "Navigation";
 const SCREEN: &str = "Screen";
 const PRESENTER: &str = "Presenter";
+const POINTER: &str = "Pointer and pen (Alt+click: zoom in and out)";
 
 const fn e(
     action: Action,
@@ -381,6 +436,12 @@ impl Action {
             Action::TimerReset => Command::ResetTimer,
             Action::NotesBigger => Command::NotesBigger,
             Action::NotesSmaller => Command::NotesSmaller,
+            Action::Laser => Command::ToggleLaser,
+            Action::Spotlight => Command::ToggleSpotlight,
+            Action::Pen => Command::TogglePen,
+            Action::Highlighter => Command::ToggleHighlighter,
+            Action::ClearInk => Command::ClearInk,
+            Action::ClearAllInk => Command::ClearAllInk,
             Action::JumpPrompt | Action::Open => return None,
         })
     }
@@ -424,6 +485,12 @@ mod tests {
             Action::TimerReset,
             Action::NotesBigger,
             Action::NotesSmaller,
+            Action::Laser,
+            Action::Spotlight,
+            Action::Pen,
+            Action::Highlighter,
+            Action::ClearInk,
+            Action::ClearAllInk,
         ];
         assert_eq!(TABLE.len(), all.len());
         for a in all {
