@@ -17,6 +17,21 @@ fn press(h: &mut Harness<'_, RostraApp>, key: Key) {
     h.run();
 }
 
+/// Moves the mouse to `pos` and clicks there, a frame for each.
+fn click(h: &mut Harness<'_, RostraApp>, pos: eframe::egui::Pos2) {
+    h.event(Event::PointerMoved(pos));
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
 fn at(h: &Harness<'_, RostraApp>) -> (usize, usize) {
     let p = h.state().show().position();
     (p.slide, p.shown)
@@ -158,17 +173,7 @@ fn a_click_in_the_overview_goes_through_the_command_queue() {
     let cells = rostra::ui::overview::cells(area, scene.size, gap, &grid, 0, 1.0);
     let centre = cells[target].rect.center();
     assert!(area.contains(centre), "the target cell is on screen");
-    h.event(Event::PointerMoved(centre));
-    h.run();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos: centre,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
+    click(&mut h, centre);
     assert_eq!(at(&h), (target, 0));
     assert!(
         !h.state().show().overview_open(),
@@ -260,17 +265,7 @@ fn click_link(h: &mut Harness<'static, RostraApp>, size: Vec2, n: usize) {
         .nth(n)
         .expect("the link is laid out");
     let centre = canvas.min + item.rect.min.to_vec2() + rect.center().to_vec2();
-    h.event(Event::PointerMoved(centre));
-    h.run();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos: centre,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
+    click(h, centre);
 }
 
 #[test]
