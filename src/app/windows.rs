@@ -79,6 +79,9 @@ impl RostraApp {
             w.pending_split = None;
             if matches!(w.layout, Some(Layout::Split { .. })) {
                 self.push(ctx, Command::ScreensChanged { split: true });
+                // This may be a logic-only pass (the slides' window between outputs): ask
+                // from outside it for the frame that opens the console.
+                wake_later(ctx, std::time::Duration::from_millis(50));
             }
             return;
         }
@@ -187,7 +190,7 @@ impl RostraApp {
                     // The watch saw the output before winit did: look again shortly.
                     w.last_check = f64::NEG_INFINITY;
                     w.replace |= replace;
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                    wake_later(ctx, std::time::Duration::from_millis(100));
                     return;
                 };
                 ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::SetMonitor(i));
@@ -202,10 +205,26 @@ impl RostraApp {
             // the slides have gone to the projector, or it would push them off full screen.
             let wait = 0.4;
             w.pending_split = Some(now + wait);
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            wake_later(ctx, std::time::Duration::from_secs_f64(wait));
             return;
         }
         self.push(ctx, Command::ScreensChanged { split });
+    }
+}
+
+/// Asks for a frame `after` from now, from a thread: a repaint asked for within a
+/// logic-only pass (eframe runs those for a window the compositor is not drawing, e.g. one
+/// moving between outputs) can be lost, and a moved window must still get its next frame.
+fn wake_later(ctx: &egui::Context, after: std::time::Duration) {
+    let wake = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("rostra-wake".into())
+        .spawn(move || {
+            std::thread::sleep(after);
+            wake.request_repaint();
+        });
+    if spawned.is_err() {
+        ctx.request_repaint_after(after);
     }
 }
 
