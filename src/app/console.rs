@@ -7,7 +7,7 @@ use super::commands::AppCommand;
 use super::keys::Action;
 use crate::show::Command;
 use crate::ui::FragmentFrame;
-use crate::ui::console::{ConsoleAction, ConsoleView, KeyHints, Preview, show_console};
+use crate::ui::console::{ConsoleAction, ConsoleView, KeyHints, Preview, RemoteView, show_console};
 use eframe::egui::{self, ViewportBuilder, ViewportClass, ViewportId};
 
 /// The console window's viewport id.
@@ -22,6 +22,7 @@ pub(super) fn key_hints(keymap: &super::keys::KeyMap) -> KeyHints {
         timer_reset: keymap.first_label(Action::TimerReset),
         black: keymap.first_label(Action::Black),
         qr: keymap.first_label(Action::Qr),
+        remote: keymap.first_label(Action::Remote),
     }
 }
 
@@ -35,6 +36,7 @@ fn command_for(action: ConsoleAction) -> AppCommand {
         ConsoleAction::ResetTimer => Command::ResetTimer.into(),
         ConsoleAction::ToggleQr => Command::ToggleQr.into(),
         ConsoleAction::FollowLink(href) => AppCommand::FollowLink(href),
+        ConsoleAction::ToggleRemote => AppCommand::ToggleRemote,
     }
 }
 
@@ -162,6 +164,11 @@ impl RostraApp {
             links: talk.links(),
             keys: &self.console_keys,
             notice: self.session.resumed.as_deref(),
+            remote: self.remote.as_ref().map(|r| RemoteView {
+                url: r.server.url(),
+                qr: r.qr.as_ref(),
+                clients: r.server.clients().iter().map(|a| a.to_string()).collect(),
+            }),
         };
         let actions = show_console(ui, &view, &mut self.notes_cache);
         if self.talk.timer().is_running() {
@@ -170,6 +177,10 @@ impl RostraApp {
                 .request_repaint_after(std::time::Duration::from_millis(
                     1000 - (elapsed.fract() * 1000.0) as u64 % 1000,
                 ));
+        }
+        if self.remote.is_some() {
+            // Who is connected changes without anything else moving.
+            ctx.request_repaint_after(std::time::Duration::from_secs(2));
         }
         for a in actions {
             self.push(&ctx, command_for(a));

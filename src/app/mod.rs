@@ -17,6 +17,7 @@ pub mod images;
 mod input;
 pub mod keys;
 pub mod recent;
+mod remote;
 mod scenes;
 pub mod screens;
 mod session;
@@ -72,6 +73,8 @@ pub struct RostraApp {
     atlas_fill: f32,
     /// Without vsync (Wayland, see `windows::run`), how long an animation waits per frame.
     frame_interval: Option<std::time::Duration>,
+    /// The phone remote, while it is on.
+    remote: Option<remote::RemoteOn>,
 }
 
 impl RostraApp {
@@ -105,6 +108,7 @@ impl RostraApp {
             input_pass: None,
             atlas_fill: 0.0,
             frame_interval: windows::frame_interval(),
+            remote: None,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -117,6 +121,9 @@ impl RostraApp {
             }),
         };
         app.install_deck(ctx, deck, base_dir, options.deck_path.clone(), None);
+        if options.remote.is_some() {
+            app.start_remote_from_command_line(ctx);
+        }
         startup::mark("app ready");
         app
     }
@@ -354,7 +361,9 @@ impl eframe::App for RostraApp {
         }
         self.watch_monitors(ctx, frame, now);
         self.poll_session(ctx, now);
+        self.poll_remote(ctx);
         self.drain_commands(ctx, now);
+        self.publish_remote(now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

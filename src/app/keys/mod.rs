@@ -75,6 +75,8 @@ pub enum Action {
     NotesBigger,
     /// Smaller speaker notes.
     NotesSmaller,
+    /// The phone remote on or off.
+    Remote,
 }
 
 /// One row of the table: what an action is called, where the help lists it, and its keys.
@@ -293,6 +295,13 @@ const TABLE: &[Entry] = &[
         "smaller notes",
         &["-"],
     ),
+    e(
+        Action::Remote,
+        "remote",
+        PRESENTER,
+        "phone remote on / off (its link as a QR code on the console)",
+        &["R"],
+    ),
 ];
 
 const NAV: &str = "Navigation";
@@ -349,7 +358,7 @@ impl Action {
             .map(|r| r.action)
     }
 
-    /// The talk command, for actions that are one (the jump prompt and Open are input's own).
+    /// The talk command, for actions that are one (the jump prompt, Open and the remote are the app's own).
     pub fn command(self) -> Option<Command> {
         Some(match self {
             Action::Next => Command::Next,
@@ -381,7 +390,7 @@ impl Action {
             Action::TimerReset => Command::ResetTimer,
             Action::NotesBigger => Command::NotesBigger,
             Action::NotesSmaller => Command::NotesSmaller,
-            Action::JumpPrompt | Action::Open => return None,
+            Action::JumpPrompt | Action::Open | Action::Remote => return None,
         })
     }
 }
@@ -424,6 +433,7 @@ mod tests {
             Action::TimerReset,
             Action::NotesBigger,
             Action::NotesSmaller,
+            Action::Remote,
         ];
         assert_eq!(TABLE.len(), all.len());
         for a in all {
