@@ -343,12 +343,18 @@ fn the_page_is_served_whole_with_no_outside_assets() {
 }
 
 #[test]
-fn a_dropped_remote_stops_serving() {
+fn a_dropped_remote_stops_serving_and_its_address_serves_again_at_once() {
     let (r, t, _) = fake();
     let a = r.addr();
     drop(r);
-    std::thread::sleep(Duration::from_millis(400));
     assert_ne!(get(a, &format!("/api/state?t={t}")).0, 200);
+    let again = Remote::start(&a.to_string(), Box::new(|| {})).expect("the address is free");
+    assert_eq!(again.addr(), a);
+    assert_eq!(
+        get(a, &format!("/api/state?t={t}")).0,
+        403,
+        "the old token is dead"
+    );
 }
 
 // -- The round trip through a real app --
@@ -442,7 +448,6 @@ fn r_turns_it_off_and_on_again_with_a_new_token() {
     h.key_press(eframe::egui::Key::R);
     h.run_ok();
     assert_eq!(h.state().remote_url(), None, "R turns it off");
-    std::thread::sleep(Duration::from_millis(400));
     assert_ne!(
         get(
             addr_of(&first),
@@ -461,4 +466,81 @@ fn r_turns_it_off_and_on_again_with_a_new_token() {
         get(a, &format!("/api/state?t={}", token_of(&second))).0,
         200
     );
+}
+
+// -- The contract, from another process --
+
+/// Kills the app when the test ends, pass or fail.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_binary_prints_its_link_and_a_post_moves_the_talk() {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!("skipped: no display for the app's window (the harness tests above cover it)");
+        return;
+    }
+    use std::io::BufRead;
+    let home = std::env::temp_dir().join(format!("rostra-remote-{}", std::process::id()));
+    let deck = home.join("deck.md");
+    std::fs::create_dir_all(&home).expect("temp dir");
+    std::fs::write(&deck, "# One\n---\n# Two\n---\n# Three\n").expect("fixture");
+    let mut child = Child(
+        std::process::Command::new(env!("CARGO_BIN_EXE_rostra"))
+            .args([
+                "--window",
+                "--no-console",
+                "--from-start",
+                "--remote",
+                "127.0.0.1:0",
+            ])
+            .arg(&deck)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the binary starts"),
+    );
+    let stdout = child.0.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let url = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a `remote: URL` line within a minute");
+        if let Some(u) = line.strip_prefix("remote: ") {
+            break u.to_string();
+        }
+    };
+    let (a, t) = (addr_of(&url), token_of(&url));
+    assert_eq!(get(a, "/api/state").0, 401);
+    assert_eq!(post(a, &format!("/api/command?t={t}"), "next").0, 200);
+    let start = Instant::now();
+    let mut h = None;
+    while start.elapsed() < Duration::from_secs(20) {
+        let (_, json) = get(a, &format!("/api/state?t={t}"));
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
+            h = v["slide"]["h"].as_u64();
+            if h == Some(1) {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(h, Some(1), "the state shows the next slide");
+    let _ = std::fs::remove_dir_all(&home);
 }

@@ -79,14 +79,23 @@ impl RostraApp {
         probe.apply(&Command::Next, now);
         let next_pos = probe.position();
         let words = |i: usize, label: String| {
-            self.deck.slides.get(i).map(|s| SlideText {
-                title: s
+            self.deck.slides.get(i).map(|s| {
+                let title = s
                     .headings()
                     .into_iter()
                     .next()
-                    .map_or_else(String::new, |h| h.1),
-                text: s.text().chars().take(TEXT_CHARS).collect(),
-                label,
+                    .map_or_else(String::new, |h| h.1);
+                let all = s.text();
+                // The title has a line of its own on the page.
+                let rest = all
+                    .strip_prefix(title.as_str())
+                    .unwrap_or(&all)
+                    .trim_start();
+                SlideText {
+                    text: rest.chars().take(TEXT_CHARS).collect(),
+                    title,
+                    label,
+                }
             })
         };
         let (number, total) = show.counted_position();

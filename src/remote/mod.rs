@@ -212,14 +212,16 @@ impl Shared {
     }
 }
 
-/// A running remote; dropping it stops the server (its thread ends within a fraction of a
-/// second, cutting any connection still open).
+/// A running remote; dropping it stops the server: it waits (a tenth of a second at most)
+/// for the server's thread to let the address go, cutting any connection still open, so
+/// the same address can be served again at once.
 pub struct Remote {
     shared: Arc<Shared>,
     commands: Receiver<Command>,
     addr: SocketAddr,
     url: String,
     published: Option<RemoteState>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Remote {
@@ -251,9 +253,10 @@ impl Remote {
             bucket: Mutex::new((COMMANDS_PER_SEC, Instant::now())),
             stop: AtomicBool::new(false),
         });
-        server::spawn(listener, shared.clone()).map_err(RemoteError::Thread)?;
+        let thread = server::spawn(listener, shared.clone()).map_err(RemoteError::Thread)?;
         Ok(Remote {
             shared,
+            thread: Some(thread),
             commands: rx,
             addr: bound,
             url,
@@ -311,6 +314,9 @@ impl Remote {
 impl Drop for Remote {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 

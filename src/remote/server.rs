@@ -30,7 +30,10 @@ const STOP_POLL: Duration = Duration::from_millis(100);
 const PAGE: &str = include_str!("page.html");
 
 /// Starts the server thread on `listener`.
-pub(super) fn spawn(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+pub(super) fn spawn(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
     listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
@@ -38,8 +41,7 @@ pub(super) fn spawn(listener: std::net::TcpListener, shared: Arc<Shared>) -> std
         .build()?;
     std::thread::Builder::new()
         .name("rostra-remote".into())
-        .spawn(move || runtime.block_on(serve(listener, shared)))?;
-    Ok(())
+        .spawn(move || runtime.block_on(serve(listener, shared)))
 }
 
 async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) {
