@@ -299,7 +299,7 @@ const TABLE: &[Entry] = &[
         Action::Remote,
         "remote",
         PRESENTER,
-        "phone remote on / off (its link as a QR code on the console)",
+        "phone remote on / off",
         &["R"],
     ),
 ];
