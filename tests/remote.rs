@@ -544,3 +544,48 @@ fn the_binary_prints_its_link_and_a_post_moves_the_talk() {
     assert_eq!(h, Some(1), "the state shows the next slide");
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn the_console_shows_the_link_as_a_code_and_who_is_connected() {
+    use eframe::egui::{Key, Vec2};
+    use egui_kittest::kittest::Queryable;
+    let mut h = common::AppHarness {
+        size: Vec2::new(1280.0, 720.0),
+        wgpu: true,
+        options: rostra::app::StartOptions {
+            remote: Some("127.0.0.1:0".into()),
+            ..Default::default()
+        },
+        clock: Some("14:05"),
+    }
+    .build(common::deck("# One\n---\n# Two\n"), std::env::temp_dir());
+    h.key_press(Key::S);
+    h.run_ok();
+    assert!(h.state().console_shown());
+    let url = h.state().remote_url().expect("on").to_string();
+    assert!(h.query_by_label_contains("nobody connected").is_some());
+    assert_eq!(
+        get(addr_of(&url), &format!("/api/state?t={}", token_of(&url))).0,
+        200
+    );
+    h.run_ok();
+    assert!(
+        h.query_by_label_contains("1 connected: 127.0.0.1")
+            .is_some(),
+        "the console names the phone"
+    );
+    let img = h.render().expect("renders");
+    let (w, hgt) = (img.width() as usize, img.height() as usize);
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, hgt, |x, y| {
+        let p = img.get_pixel(x as u32, y as u32).0;
+        ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8
+    });
+    let grids = prepared.detect_grids();
+    assert_eq!(
+        grids.len(),
+        1,
+        "the remote's code (this deck has no attendance link)"
+    );
+    let (_, text) = grids[0].decode().expect("decodes");
+    assert_eq!(text, url);
+}
