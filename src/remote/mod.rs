@@ -366,6 +366,18 @@ mod tests {
     }
 
     #[test]
+    fn without_an_address_it_serves_on_a_real_one_never_all_interfaces() {
+        let r = Remote::start_on_lan(Box::new(|| {})).expect("starts");
+        assert!(!r.addr().ip().is_unspecified());
+        assert_eq!(r.addr().ip(), lan_address());
+        assert!(r.url().starts_with(&format!("http://{}/?t=", r.addr())));
+        assert!(matches!(
+            Remote::start("no port here", Box::new(|| {})),
+            Err(RemoteError::BadAddress(_))
+        ));
+    }
+
+    #[test]
     fn the_bucket_lets_ten_commands_a_second_through() {
         let r = Remote::start("127.0.0.1:0", Box::new(|| {})).expect("starts");
         let allowed = (0..50).filter(|_| r.shared.allow_command()).count();
