@@ -29,6 +29,7 @@ pub use rostra_deck as deck;
 pub mod export;
 pub mod media;
 pub mod motion;
+pub mod remote;
 pub mod scene;
 pub mod show;
 pub mod stats;

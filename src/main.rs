@@ -43,6 +43,11 @@ struct Cli {
     /// Start at the first slide, not where this deck was left last time.
     #[arg(long)]
     from_start: bool,
+    /// Turn the phone remote on, served on this address (port 0: any free one); its link
+    /// is printed as `remote: URL`. Without it, R or the console's button serves it on the
+    /// LAN address.
+    #[arg(long, value_name = "ADDR:PORT")]
+    remote: Option<String>,
     /// Print the start-up phases (process start, window and GPU, fonts, deck, first frame).
     #[arg(long)]
     trace_startup: bool,
@@ -288,6 +293,7 @@ fn present(
         no_console: cli.no_console,
         deck_options: deck_options(&cli.separators),
         bench,
+        remote: cli.remote.clone(),
     };
     let places = rostra::app::start::Places {
         recent_file: rostra::config::state_dir().map(|d| d.join("recent.json")),

@@ -25,6 +25,8 @@ pub enum AppCommand {
     /// A link was clicked on the audience screen or the console: a slide of the deck, a
     /// page for the system browser (http, https, mailto), or nothing at all.
     FollowLink(String),
+    /// The phone remote on (a new token) or off: R, or the console's button.
+    ToggleRemote,
 }
 
 impl From<Command> for AppCommand {
@@ -75,6 +77,7 @@ impl RostraApp {
                 AppCommand::Open(path) => self.open_path(ctx, path),
                 AppCommand::DismissBanner => self.session.banner = None,
                 AppCommand::CloseWelcome => self.session.welcome = false,
+                AppCommand::ToggleRemote => self.toggle_remote(ctx),
                 AppCommand::FollowLink(href) => {
                     if let Some(c) = self.follow_link(&href) {
                         changed.merge(self.talk.apply(&c, now));

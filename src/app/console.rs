@@ -7,7 +7,7 @@ use super::commands::AppCommand;
 use super::keys::Action;
 use crate::show::Command;
 use crate::ui::FragmentFrame;
-use crate::ui::console::{ConsoleAction, ConsoleView, KeyHints, Preview, show_console};
+use crate::ui::console::{ConsoleAction, ConsoleView, KeyHints, Preview, RemoteView, show_console};
 use eframe::egui::{self, ViewportBuilder, ViewportClass, ViewportId};
 
 /// The console window's viewport id.
@@ -22,6 +22,7 @@ pub(super) fn key_hints(keymap: &super::keys::KeyMap) -> KeyHints {
         timer_reset: keymap.first_label(Action::TimerReset),
         black: keymap.first_label(Action::Black),
         qr: keymap.first_label(Action::Qr),
+        remote: keymap.first_label(Action::Remote),
     }
 }
 
@@ -36,6 +37,7 @@ fn command_for(action: ConsoleAction) -> Option<AppCommand> {
         ConsoleAction::ResetTimer => Command::ResetTimer.into(),
         ConsoleAction::ToggleQr => Command::ToggleQr.into(),
         ConsoleAction::FollowLink(href) => AppCommand::FollowLink(href),
+        ConsoleAction::ToggleRemote => AppCommand::ToggleRemote,
         ConsoleAction::Ink(_) => return None,
     })
 }
@@ -165,6 +167,11 @@ impl RostraApp {
             keys: &self.console_keys,
             notice: self.session.resumed.as_deref(),
             ink: super::ink::ink_layer(talk, now),
+            remote: self.remote.as_ref().map(|r| RemoteView {
+                url: r.server.url(),
+                qr: r.qr.as_ref(),
+                clients: r.server.clients().iter().map(|a| a.to_string()).collect(),
+            }),
         };
         let actions = show_console(ui, &view, &mut self.notes_cache);
         if self.talk.timer().is_running() {
@@ -176,6 +183,10 @@ impl RostraApp {
         }
         if self.talk.ink().zoom_moving(now) {
             self.animate(&ctx);
+        }
+        if self.remote.is_some() {
+            // Who is connected changes without anything else moving.
+            ctx.request_repaint_after(std::time::Duration::from_secs(2));
         }
         for a in actions {
             if let ConsoleAction::Ink(e) = a {

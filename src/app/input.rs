@@ -119,6 +119,7 @@ impl RostraApp {
                     })
                 }
                 Some(Action::Open) => out.push(AppCommand::OpenDialog),
+                Some(Action::Remote) => out.push(AppCommand::ToggleRemote),
                 Some(Action::Escape) if self.session.banner.is_some() => {
                     out.push(AppCommand::DismissBanner)
                 }

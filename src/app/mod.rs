@@ -18,6 +18,7 @@ mod ink;
 mod input;
 pub mod keys;
 pub mod recent;
+mod remote;
 mod scenes;
 pub mod screens;
 mod session;
@@ -75,6 +76,8 @@ pub struct RostraApp {
     frame_interval: Option<std::time::Duration>,
     /// Where each window last said the mouse was on the slide, so only moves are sent.
     pointer_sent: ink::PointerSent,
+    /// The phone remote, while it is on.
+    remote: Option<remote::RemoteOn>,
 }
 
 impl RostraApp {
@@ -109,6 +112,7 @@ impl RostraApp {
             input_pass: None,
             atlas_fill: 0.0,
             frame_interval: windows::frame_interval(),
+            remote: None,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -121,6 +125,9 @@ impl RostraApp {
             }),
         };
         app.install_deck(ctx, deck, base_dir, options.deck_path.clone(), None);
+        if options.remote.is_some() {
+            app.start_remote_from_command_line(ctx);
+        }
         startup::mark("app ready");
         app
     }
@@ -358,7 +365,9 @@ impl eframe::App for RostraApp {
         }
         self.watch_monitors(ctx, frame, now);
         self.poll_session(ctx, now);
+        self.poll_remote(ctx);
         self.drain_commands(ctx, now);
+        self.publish_remote(now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

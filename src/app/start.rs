@@ -60,6 +60,9 @@ pub struct StartOptions {
     /// Fall back to installed fonts for scripts the bundled fonts lack. Off in tests, where
     /// the bundled fonts alone must do.
     pub system_fonts: bool,
+    /// `--remote ADDR:PORT`: the phone remote on from the start, on this address (and the
+    /// address R uses too).
+    pub remote: Option<String>,
 }
 
 impl StartOptions {
@@ -108,6 +111,8 @@ pub struct Requested {
     pub deck_options: crate::deck::Options,
     /// `rostra bench`: where the report goes, and `--fast`.
     pub bench: Option<(BenchSink, bool)>,
+    /// `--remote`.
+    pub remote: Option<String>,
 }
 
 /// Where the app keeps its files, as the platform says.
@@ -164,6 +169,7 @@ pub fn resolve(
         bench_fast,
         process_start: None,
         system_fonts: true,
+        remote: requested.remote,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Everything the talk can be asked to do: one enum, grouped, plain data. The UI never
 //! changes talk state itself: keys, console clicks, overview clicks, the bench driver and
-//! (later) a phone remote all send these, and they are applied in one place.
+//! the phone remote all send these, and they are applied in one place.
 
 use super::ink::Point;
 

@@ -67,6 +67,18 @@ pub struct ConsoleView<'a> {
     pub notice: Option<&'a str>,
     /// The pointer, strokes and zoom over the current slide, as the room sees them.
     pub ink: super::ink::InkLayer<'a>,
+    /// The phone remote, while it is on.
+    pub remote: Option<RemoteView<'a>>,
+}
+
+/// The phone remote as the console shows it: its link, as a code, and who is connected.
+pub struct RemoteView<'a> {
+    /// The page's link, token included.
+    pub url: &'a str,
+    /// The link as a QR code, when it fits one.
+    pub qr: Option<&'a QrMatrix>,
+    /// The addresses that asked in the last few seconds.
+    pub clients: Vec<String>,
 }
 
 /// The keys bound to the console's actions, as its hints name them (the speaker may have
@@ -81,6 +93,8 @@ pub struct KeyHints {
     pub black: String,
     /// The QR code on the audience screen.
     pub qr: String,
+    /// The phone remote on and off.
+    pub remote: String,
 }
 
 /// What the speaker did on the console with the mouse.
@@ -102,6 +116,8 @@ pub enum ConsoleAction {
     FollowLink(String),
     /// Pointed, drew or Alt+clicked on the current slide.
     Ink(super::ink::InkEvent),
+    /// Turn the phone remote on or off.
+    ToggleRemote,
 }
 
 /// The transform that fits the audience `area` (a canvas of `size` centred in it) into `rect`.
@@ -218,6 +234,48 @@ fn pace_text(p: Pace) -> (String, Color32) {
     }
 }
 
+/// The phone remote's corner of the console: the code to scan, the link, who is connected.
+fn remote_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    remote: &RemoteView<'_>,
+    keys: &KeyHints,
+    big: f32,
+    actions: &mut Vec<ConsoleAction>,
+) {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(Layout::left_to_right(Align::TOP)),
+        |ui| {
+            if let Some(qr) = remote.qr {
+                let side = rect.height().min(rect.width() * 0.45);
+                let (r, _) = ui.allocate_exact_size(Vec2::splat(side), Sense::hover());
+                paint_qr(ui.painter(), r, qr);
+            }
+            ui.vertical(|ui| {
+                ui.label(
+                    RichText::new(format!("Phone remote ({} turns it off)", keys.remote))
+                        .color(chrome::LABEL),
+                );
+                ui.label(
+                    RichText::new(remote.url)
+                        .size((big * 0.3).max(10.0))
+                        .color(chrome::TEXT),
+                );
+                let who = match remote.clients.len() {
+                    0 => "nobody connected yet".to_string(),
+                    n => format!("{n} connected: {}", remote.clients.join(", ")),
+                };
+                ui.label(RichText::new(who).color(chrome::QUIET));
+                if ui.small_button("turn off").clicked() {
+                    actions.push(ConsoleAction::ToggleRemote);
+                }
+            });
+        },
+    );
+}
+
 /// Draws the console into `ui` and returns the speaker's clicks.
 pub fn show_console(
     ui: &mut Ui,
@@ -270,6 +328,21 @@ pub fn show_console(
             }
             if ui.small_button("reset").clicked() {
                 actions.push(ConsoleAction::ResetTimer);
+            }
+            let remote_label = if view.remote.is_some() {
+                "phone remote: on"
+            } else {
+                "phone remote"
+            };
+            if ui
+                .small_button(remote_label)
+                .on_hover_text(format!(
+                    "Click or {}: serve a page for your phone, its link as a QR code",
+                    view.keys.remote
+                ))
+                .clicked()
+            {
+                actions.push(ConsoleAction::ToggleRemote);
             }
             ui.add_space(big * 0.5);
             ui.label(
@@ -415,11 +488,16 @@ pub fn show_console(
             }
         }
     }
-    // Attendance under the current slide.
-    let att = Rect::from_min_max(
+    // Attendance under the current slide; the phone remote beside it while it is on.
+    let mut att = Rect::from_min_max(
         egui::pos2(left.left(), left.top() + left.height() * 0.74),
         left.max,
     );
+    if let Some(remote) = &view.remote {
+        let (a, r) = att.split_left_right_at_fraction(0.5);
+        att = a.shrink2(vec2(pad * 0.5, 0.0));
+        remote_ui(ui, r, remote, view.keys, big, &mut actions);
+    }
     ui.scope_builder(
         egui::UiBuilder::new()
             .max_rect(att)

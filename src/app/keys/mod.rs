@@ -87,6 +87,8 @@ pub enum Action {
     ClearInk,
     /// Clear every slide's drawing.
     ClearAllInk,
+    /// The phone remote on or off.
+    Remote,
 }
 
 /// One row of the table: what an action is called, where the help lists it, and its keys.
@@ -306,6 +308,13 @@ const TABLE: &[Entry] = &[
         &["-"],
     ),
     e(
+        Action::Remote,
+        "remote",
+        PRESENTER,
+        "phone remote on / off",
+        &["R"],
+    ),
+    e(
         Action::Laser,
         "laser",
         POINTER,
@@ -404,7 +413,7 @@ impl Action {
             .map(|r| r.action)
     }
 
-    /// The talk command, for actions that are one (the jump prompt and Open are input's own).
+    /// The talk command, for actions that are one (the jump prompt, Open and the remote are the app's own).
     pub fn command(self) -> Option<Command> {
         Some(match self {
             Action::Next => Command::Next,
@@ -442,7 +451,7 @@ impl Action {
             Action::Highlighter => Command::ToggleHighlighter,
             Action::ClearInk => Command::ClearInk,
             Action::ClearAllInk => Command::ClearAllInk,
-            Action::JumpPrompt | Action::Open => return None,
+            Action::JumpPrompt | Action::Open | Action::Remote => return None,
         })
     }
 }
@@ -491,6 +500,7 @@ mod tests {
             Action::Highlighter,
             Action::ClearInk,
             Action::ClearAllInk,
+            Action::Remote,
         ];
         assert_eq!(TABLE.len(), all.len());
         for a in all {
