@@ -589,3 +589,79 @@ fn the_console_shows_the_link_as_a_code_and_who_is_connected() {
     let (_, text) = grids[0].decode().expect("decodes");
     assert_eq!(text, url);
 }
+
+/// A request's status, `x-rostra-at` header and body bytes (pictures are not text).
+fn get_bytes(addr: SocketAddr, target: &str) -> (u16, Option<String>, Vec<u8>) {
+    let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_secs(5)) else {
+        return (0, None, Vec::new());
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    let raw = format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    if s.write_all(raw.as_bytes()).is_err() {
+        return (0, None, Vec::new());
+    }
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let Some(split) = out.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return (0, None, Vec::new());
+    };
+    let head = String::from_utf8_lossy(&out[..split]).to_string();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let at = head.lines().find_map(|l| {
+        l.to_ascii_lowercase()
+            .strip_prefix("x-rostra-at:")
+            .map(|v| v.trim().to_string())
+    });
+    (status, at, out[split + 4..].to_vec())
+}
+
+/// The picture `which` (current or next) once the renderer has made it for step `want`.
+fn picture_at(
+    h: &mut egui_kittest::Harness<'static, rostra::app::RostraApp>,
+    a: SocketAddr,
+    t: &str,
+    which: &str,
+    want: &str,
+) -> Option<Vec<u8>> {
+    for _ in 0..300 {
+        h.step();
+        let (status, at, body) = get_bytes(a, &format!("/api/slide/{which}.png?t={t}"));
+        if status == 200 && at.as_deref() == Some(want) {
+            return Some(body);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+#[test]
+fn the_page_gets_pictures_of_the_current_and_next_step_from_the_renderer() {
+    let mut h = app_with_remote();
+    let url = h.state().remote_url().expect("on").to_string();
+    let (a, t) = (addr_of(&url), token_of(&url));
+    assert_eq!(get_bytes(a, "/api/slide/current.png").0, 401, "token first");
+    let first = picture_at(&mut h, a, &t, "current", "0.0").expect("a picture of step 0.0");
+    let img = image::load_from_memory(&first).expect("a PNG");
+    assert_eq!((img.width(), img.height()), (480, 350));
+    let next = picture_at(&mut h, a, &t, "next", "0.0").expect("and of the step after it");
+    assert_ne!(first, next, "the fragment shown makes another picture");
+
+    assert_eq!(post(a, &format!("/api/command?t={t}"), "next").0, 200);
+    assert_eq!(post(a, &format!("/api/command?t={t}"), "next").0, 200);
+    step_until(&mut h, |app| app.show().position().slide == 1);
+    let second = picture_at(&mut h, a, &t, "current", "1.0").expect("a picture of slide 2");
+    assert_ne!(first, second, "drawn again where the talk went");
+
+    assert_eq!(post(a, &format!("/api/command?t={t}"), "goto 2 0").0, 200);
+    step_until(&mut h, |app| app.show().position().slide == 2);
+    picture_at(&mut h, a, &t, "current", "2.0").expect("the last slide");
+    assert_eq!(
+        get_bytes(a, &format!("/api/slide/next.png?t={t}")).0,
+        404,
+        "nothing comes after the last slide"
+    );
+}

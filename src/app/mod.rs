@@ -179,6 +179,7 @@ impl RostraApp {
         self.session
             .deck_installed(&deck, path.as_deref(), position.is_some());
         self.deck = deck;
+        self.remote_deck_changed();
         self.scenes.clear();
         self.sync_images();
         if let Some(p) = path {

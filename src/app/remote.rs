@@ -4,7 +4,8 @@
 use super::RostraApp;
 use super::commands::AppCommand;
 use crate::attendance::QrMatrix;
-use crate::remote::{Place, Remote, RemoteState, SlideText};
+use crate::deck::Deck;
+use crate::remote::{PictureSink, Place, Remote, RemoteState, SlideText};
 use crate::show::Command;
 use crate::show::timer::{Pace, clock_text};
 use eframe::egui;
@@ -12,12 +13,76 @@ use eframe::egui;
 /// Slide text sent to the page at most (the phone shows a few lines).
 const TEXT_CHARS: usize = 280;
 
+/// The page's slide pictures, in pixels (reveal.js's 960x700 canvas, halved).
+const PICTURE_SIZE: [u32; 2] = [480, 350];
+
 /// The remote while it is on: the server, and its link as a QR code for the console.
 pub(super) struct RemoteOn {
     /// The server.
     pub server: Remote,
     /// Its link as a code; `None` if the link would not fit one.
     pub qr: Option<QrMatrix>,
+    /// The thread drawing the page's pictures.
+    pictures: PictureWorker,
+    /// The steps last asked to be drawn: the current one and the next.
+    drawn: Option<Steps>,
+}
+
+/// A step (slide, fragments shown) and the one after it, if any.
+type Steps = ((usize, usize), Option<(usize, usize)>);
+
+/// What the picture thread is asked for.
+enum PictureJob {
+    /// A deck to draw (at the start, and after each reload), its images relative to the path.
+    Deck(Box<Deck>, std::path::PathBuf),
+    /// The steps to draw now.
+    At(Steps),
+}
+
+/// The thread that draws the page's pictures with the export renderer, off the UI thread;
+/// it draws only the newest step asked for.
+struct PictureWorker {
+    jobs: std::sync::mpsc::Sender<PictureJob>,
+}
+
+impl PictureWorker {
+    fn start(sink: PictureSink, deck: Deck, base: std::path::PathBuf) -> PictureWorker {
+        let (jobs, rx) = std::sync::mpsc::channel::<PictureJob>();
+        let _ = jobs.send(PictureJob::Deck(Box::new(deck), base));
+        let spawned = std::thread::Builder::new()
+            .name("rostra-pictures".into())
+            .spawn(move || {
+                let mut renderer = None;
+                let mut at: Option<Steps> = None;
+                while let Ok(first) = rx.recv() {
+                    for job in std::iter::once(first).chain(rx.try_iter()) {
+                        match job {
+                            PictureJob::Deck(deck, base) => {
+                                renderer =
+                                    crate::export::SlideRenderer::new(*deck, &base, PICTURE_SIZE)
+                                        .map_err(|e| log::warn!("remote pictures: {e}"))
+                                        .ok();
+                            }
+                            PictureJob::At(steps) => at = Some(steps),
+                        }
+                    }
+                    let (Some(r), Some(((slide, shown), next))) = (&renderer, at) else {
+                        continue;
+                    };
+                    match r.png(slide, shown) {
+                        Ok(current) => {
+                            let next = next.and_then(|(s, f)| r.png(s, f).ok());
+                            sink.set(format!("{slide}.{shown}"), current, next);
+                        }
+                        Err(e) => log::warn!("remote pictures: {e}"),
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            log::warn!("remote pictures: no thread: {e}");
+        }
+        PictureWorker { jobs }
+    }
 }
 
 impl RostraApp {
@@ -39,7 +104,17 @@ impl RostraApp {
             Ok(server) => {
                 log::info!("remote on at {}", server.addr());
                 let qr = QrMatrix::encode(server.url()).ok();
-                self.remote = Some(RemoteOn { server, qr });
+                let pictures = PictureWorker::start(
+                    server.pictures(),
+                    self.deck.clone(),
+                    self.images.base().to_path_buf(),
+                );
+                self.remote = Some(RemoteOn {
+                    server,
+                    qr,
+                    pictures,
+                    drawn: None,
+                });
             }
             Err(e) => {
                 self.session.banner = Some(crate::ui::Banner {
@@ -59,14 +134,39 @@ impl RostraApp {
         }
     }
 
-    /// Shows the page where the talk is now.
+    /// Shows the page where the talk is now, and has its pictures drawn when that moved.
     pub(super) fn publish_remote(&mut self, now: f64) {
         if self.remote.is_none() {
             return;
         }
         let state = self.remote_state(now);
+        let show = self.talk.show();
+        let pos = show.position();
+        let mut probe = show.clone();
+        probe.apply(&Command::Next, now);
+        let next = probe.position();
+        let steps: Steps = (
+            (pos.slide, pos.shown),
+            (next != pos).then_some((next.slide, next.shown)),
+        );
         if let Some(on) = &mut self.remote {
             on.server.publish(state);
+            if on.drawn != Some(steps) {
+                on.drawn = Some(steps);
+                let _ = on.pictures.jobs.send(PictureJob::At(steps));
+            }
+        }
+    }
+
+    /// A new deck (a reload, or another deck opened): the page's pictures are of it now.
+    pub(super) fn remote_deck_changed(&mut self) {
+        let base = self.images.base().to_path_buf();
+        if let Some(on) = &mut self.remote {
+            let _ = on
+                .pictures
+                .jobs
+                .send(PictureJob::Deck(Box::new(self.deck.clone()), base));
+            on.drawn = None;
         }
     }
 

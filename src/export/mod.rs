@@ -258,6 +258,83 @@ fn render_plan(
     Ok(pages.len())
 }
 
+/// A renderer kept for one deck, for pictures of single slide steps on demand (the phone
+/// remote's): the GPU device, the decoded images and the highlighted code are made once.
+pub struct SlideRenderer {
+    deck: Deck,
+    gpu: gpu::Offscreen,
+    ctx: egui::Context,
+    images: ExportImages,
+    theme: Theme,
+    numbers: Vec<String>,
+    size: [u32; 2],
+}
+
+impl SlideRenderer {
+    /// A renderer of `deck` (images relative to `base`) at `size` pixels.
+    pub fn new(deck: Deck, base: &Path, size: [u32; 2]) -> Result<SlideRenderer, ExportError> {
+        let gpu = gpu::Offscreen::new()?;
+        let size = [size[0].clamp(16, 4096), size[1].clamp(16, 4096)];
+        let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(size[0] as f32, size[1] as f32));
+        let (ctx, mut first) = context(raw_input(area), 1.0);
+        gpu.apply_textures(&mut first.textures_delta);
+        let images = ExportImages::load(&ctx, base, &deck);
+        let theme = theme_of(&deck, &ExportOptions::default());
+        crate::scene::warm_up(&deck, &theme);
+        let numbers = slide_numbers(&deck);
+        Ok(SlideRenderer {
+            deck,
+            gpu,
+            ctx,
+            images,
+            theme,
+            numbers,
+            size,
+        })
+    }
+
+    /// Slide `slide` with `shown` fragment steps, as PNG bytes.
+    pub fn png(&self, slide: usize, shown: usize) -> Result<Vec<u8>, ExportError> {
+        let [w, h] = self.size;
+        let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(w as f32, h as f32));
+        let painter = PageContext {
+            deck: &self.deck,
+            theme: &self.theme,
+            images: &self.images,
+            notes: crate::deck::ShowNotes::Hidden,
+        };
+        let spec = PageSpec {
+            slide,
+            shown,
+            kind: PageKind::Slide,
+        };
+        let number = self.numbers.get(slide).map_or("", String::as_str);
+        let out = self.ctx.run_ui(raw_input(area), |ui| {
+            painter.paint(ui.painter(), area, spec, number);
+        });
+        let rgba =
+            self.gpu
+                .render(&self.ctx, out, [w, h])
+                .map_err(|reason| ExportError::Render {
+                    page: slide + 1,
+                    reason,
+                })?;
+        let mut bytes = Vec::new();
+        image::ImageEncoder::write_image(
+            image::codecs::png::PngEncoder::new(&mut bytes),
+            &rgba,
+            w,
+            h,
+            image::ExtendedColorType::Rgba8,
+        )
+        .map_err(|e| ExportError::Render {
+            page: slide + 1,
+            reason: e.to_string(),
+        })?;
+        Ok(bytes)
+    }
+}
+
 /// Renders the pages a PNG export writes (each slide, or each fragment step with
 /// `fragments`) and hands each to `sink` as it is done.
 pub fn render_pages(

@@ -115,7 +115,7 @@ pub struct RemoteState {
     pub pace: Option<String>,
 }
 
-/// A slide as words, for the page (it has no pictures of the slides yet).
+/// A slide as words, for the page (beside its picture, and in its place until it is made).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SlideText {
     /// The first heading, or empty.
@@ -172,6 +172,34 @@ struct Shared {
     /// Commands allowed now (refilled over time).
     bucket: Mutex<(f64, Instant)>,
     stop: AtomicBool,
+    /// The current and next step as PNG pictures, from the renderer (never from the disk).
+    pictures: Mutex<Pictures>,
+}
+
+/// The pictures the page shows, as the renderer last made them.
+#[derive(Default)]
+struct Pictures {
+    /// The step both pictures were made for, `index.fragment` (`3.1`), so the page takes
+    /// only pictures of the step it shows.
+    at: String,
+    current: Option<hyper::body::Bytes>,
+    next: Option<hyper::body::Bytes>,
+}
+
+/// Where the renderer's pictures of the current and next step go, for the page.
+#[derive(Clone)]
+pub struct PictureSink(Arc<Shared>);
+
+impl PictureSink {
+    /// The pictures of step `at` (`index.fragment`, as the state's `index` and `fragment`)
+    /// and of the step after it (none at the end).
+    pub fn set(&self, at: String, current: Vec<u8>, next: Option<Vec<u8>>) {
+        if let Ok(mut p) = self.0.pictures.lock() {
+            p.at = at;
+            p.current = Some(current.into());
+            p.next = next.map(Into::into);
+        }
+    }
 }
 
 /// Clients remembered at most (each came with the token).
@@ -252,6 +280,7 @@ impl Remote {
             clients: Mutex::new(Vec::new()),
             bucket: Mutex::new((COMMANDS_PER_SEC, Instant::now())),
             stop: AtomicBool::new(false),
+            pictures: Mutex::new(Pictures::default()),
         });
         let thread = server::spawn(listener, shared.clone()).map_err(RemoteError::Thread)?;
         Ok(Remote {
@@ -294,6 +323,11 @@ impl Remote {
             *slot = json;
         }
         self.published = Some(state);
+    }
+
+    /// Where pictures of the slides go for the page.
+    pub fn pictures(&self) -> PictureSink {
+        PictureSink(self.shared.clone())
     }
 
     /// The addresses that asked with the token in the last few seconds.

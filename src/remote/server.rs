@@ -1,5 +1,6 @@
 //! The remote's HTTP side, on hyper (HTTP/1 only) in a one-thread tokio runtime of its own:
-//! three routes, the token on each, bounded everywhere. Nothing here reads a file.
+//! the page, its state, commands and the two slide pictures, the token on each, bounded
+//! everywhere. Nothing here reads a file.
 
 use super::{Shared, parse_command};
 use http_body_util::{BodyExt, Full, Limited};
@@ -94,6 +95,8 @@ enum Route {
     Page,
     State,
     Command,
+    CurrentPicture,
+    NextPicture,
 }
 
 /// The token a query string carries as `t=`.
@@ -107,6 +110,8 @@ async fn answer(shared: &Shared, peer: IpAddr, req: Request<Incoming>) -> Respon
         "/" => Route::Page,
         "/api/state" => Route::State,
         "/api/command" => Route::Command,
+        "/api/slide/current.png" => Route::CurrentPicture,
+        "/api/slide/next.png" => Route::NextPicture,
         _ => return plain(StatusCode::NOT_FOUND, "not found"),
     };
     match token_in(req.uri().query()) {
@@ -127,6 +132,26 @@ async fn answer(shared: &Shared, peer: IpAddr, req: Request<Incoming>) -> Respon
             respond(StatusCode::OK, "application/json", json)
         }
         (Route::Command, &Method::POST) => command(shared, req).await,
+        (Route::CurrentPicture | Route::NextPicture, &Method::GET) => {
+            let picture = shared.pictures.lock().ok().and_then(|p| {
+                let png = if route == Route::CurrentPicture {
+                    p.current.clone()
+                } else {
+                    p.next.clone()
+                };
+                png.map(|png| (png, p.at.clone()))
+            });
+            match picture {
+                Some((png, at)) => {
+                    let mut r = respond(StatusCode::OK, "image/png", png);
+                    if let Ok(v) = HeaderValue::from_str(&at) {
+                        r.headers_mut().insert("x-rostra-at", v);
+                    }
+                    r
+                }
+                None => plain(StatusCode::NOT_FOUND, "no picture yet"),
+            }
+        }
         _ => plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed"),
     }
 }
@@ -184,7 +209,7 @@ fn respond(
         "content-security-policy",
         HeaderValue::from_static(
             "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
-             connect-src 'self'; img-src 'self'",
+             connect-src 'self'; img-src 'self' blob:",
         ),
     );
     r
