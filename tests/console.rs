@@ -5,7 +5,7 @@
 mod common;
 
 use common::AppHarness;
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2, pos2};
+use eframe::egui::{Event, Key, Modifiers, Vec2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rostra::app::{RostraApp, StartOptions};
@@ -27,12 +27,7 @@ fn click(h: &mut Harness<'_, RostraApp>, x: f32, y: f32) {
     let pos = pos2(x, y);
     h.event(Event::PointerMoved(pos));
     for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
+        h.event(common::primary(pos, pressed));
     }
     h.run();
 }
@@ -101,15 +96,9 @@ fn attendance_qr_on_the_audience_screen_decodes_to_the_link() {
     h.run();
     assert!(h.state().qr_shown());
     let img = h.render().expect("renders");
-    let (w, hgt) = (img.width() as usize, img.height() as usize);
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, hgt, |x, y| {
-        let p = img.get_pixel(x as u32, y as u32).0;
-        ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8
-    });
-    let grids = prepared.detect_grids();
-    assert_eq!(grids.len(), 1, "one code on screen");
-    let (_, text) = grids[0].decode().expect("decodes");
-    assert_eq!(text, url);
+    let codes = common::qr_codes(&img);
+    assert_eq!(codes.len(), 1, "one code on screen");
+    assert_eq!(codes[0], url);
     h.key_press(Key::Q);
     h.run();
     assert!(!h.state().qr_shown());

@@ -8,7 +8,7 @@
 mod common;
 
 use common::AppHarness;
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, pos2};
+use eframe::egui::{Event, Key, Modifiers, Pos2, Vec2, pos2};
 use egui_kittest::Harness;
 use rostra::app::{RostraApp, StartOptions};
 use rostra::theme::chrome;
@@ -37,12 +37,7 @@ fn move_to(h: &mut Harness<'_, RostraApp>, pos: Pos2) {
 }
 
 fn button(h: &mut Harness<'_, RostraApp>, pos: Pos2, pressed: bool) {
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
+    h.event(common::primary(pos, pressed));
     h.run();
 }
 

@@ -575,19 +575,13 @@ fn the_console_shows_the_link_as_a_code_and_who_is_connected() {
         "the console names the phone"
     );
     let img = h.render().expect("renders");
-    let (w, hgt) = (img.width() as usize, img.height() as usize);
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, hgt, |x, y| {
-        let p = img.get_pixel(x as u32, y as u32).0;
-        ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8
-    });
-    let grids = prepared.detect_grids();
+    let codes = common::qr_codes(&img);
     assert_eq!(
-        grids.len(),
+        codes.len(),
         1,
         "the remote's code (this deck has no attendance link)"
     );
-    let (_, text) = grids[0].decode().expect("decodes");
-    assert_eq!(text, url);
+    assert_eq!(codes[0], url);
 }
 
 /// A request's status, `x-rostra-at` header and body bytes (pictures are not text).

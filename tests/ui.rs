@@ -4,7 +4,7 @@
 mod common;
 
 use common::AppHarness;
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Vec2};
+use eframe::egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use rostra::app::RostraApp;
 
@@ -22,12 +22,7 @@ fn click(h: &mut Harness<'_, RostraApp>, pos: eframe::egui::Pos2) {
     h.event(Event::PointerMoved(pos));
     h.run();
     for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
+        h.event(common::primary(pos, pressed));
     }
     h.run();
 }

@@ -139,16 +139,7 @@ impl RostraApp {
         if self.remote.is_none() {
             return;
         }
-        let state = self.remote_state(now);
-        let show = self.talk.show();
-        let pos = show.position();
-        let mut probe = show.clone();
-        probe.apply(&Command::Next, now);
-        let next = probe.position();
-        let steps: Steps = (
-            (pos.slide, pos.shown),
-            (next != pos).then_some((next.slide, next.shown)),
-        );
+        let (state, steps) = self.remote_state(now);
         if let Some(on) = &mut self.remote {
             on.server.publish(state);
             if on.drawn != Some(steps) {
@@ -170,7 +161,8 @@ impl RostraApp {
         }
     }
 
-    fn remote_state(&self, now: f64) -> RemoteState {
+    /// What the page shows now, and the steps its pictures are of.
+    fn remote_state(&self, now: f64) -> (RemoteState, Steps) {
         let show = self.talk.show();
         let pos = show.position();
         let stop = show.stop();
@@ -199,7 +191,11 @@ impl RostraApp {
             })
         };
         let (number, total) = show.counted_position();
-        RemoteState {
+        let pictured: Steps = (
+            (pos.slide, pos.shown),
+            (next_pos != pos).then_some((next_pos.slide, next_pos.shown)),
+        );
+        let state = RemoteState {
             slide: stop
                 .as_ref()
                 .map_or_else(Place::default, |s| Place { h: s.h, v: s.v }),
@@ -237,7 +233,8 @@ impl RostraApp {
                 Pace::OnTime(s) => format!("on time, {} left", clock_text(s)),
                 Pace::Behind(s) => format!("behind by {}", clock_text(s)),
             }),
-        }
+        };
+        (state, pictured)
     }
 
     /// The remote's link while it is on (token included).

@@ -217,108 +217,98 @@ fn render_plan(
     pages: &[PageSpec],
     mut sink: impl FnMut(Page) -> Result<(), ExportError>,
 ) -> Result<usize, ExportError> {
-    let gpu = gpu::Offscreen::new()?;
-    let [w, h] = [
-        options.size[0].clamp(16, 8192),
-        options.size[1].clamp(16, 8192),
-    ];
-    let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(w as f32, h as f32));
-    // Textures loaded before the first pass arrive with the next output.
-    let (ctx, mut first) = context(raw_input(area), 1.0);
-    gpu.apply_textures(&mut first.textures_delta);
-    let images = ExportImages::load(&ctx, base, deck);
-    let theme = theme_of(deck, options);
-    crate::scene::warm_up(deck, &theme);
-    let numbers = slide_numbers(deck);
-    let painter = PageContext {
-        deck,
-        theme: &theme,
-        images: &images,
-        notes: options.notes(deck),
-    };
+    let renderer = SlideRenderer::with_options(deck.clone(), base, options.size, options)?;
     for (i, &spec) in pages.iter().enumerate() {
-        let number = numbers.get(spec.slide).map_or("", String::as_str);
-        let out = ctx.run_ui(raw_input(area), |ui| {
-            painter.paint(ui.painter(), area, spec, number);
-        });
-        let rgba = gpu
-            .render(&ctx, out, [w, h])
-            .map_err(|reason| ExportError::Render {
-                page: i + 1,
-                reason,
-            })?;
+        let rgba = renderer.rgba(spec, i + 1)?;
         sink(Page {
             slide: spec.slide,
             shown: spec.shown,
             kind: spec.kind,
             rgba,
-            size: [w, h],
+            size: renderer.size,
         })?;
     }
     Ok(pages.len())
 }
 
-/// A renderer kept for one deck, for pictures of single slide steps on demand (the phone
-/// remote's): the GPU device, the decoded images and the highlighted code are made once.
+/// A renderer kept for one deck, for pages rendered one at a time: the GPU device, the
+/// decoded images and the highlighted code are made once (an export, and the phone remote's
+/// pictures of single steps on demand).
 pub struct SlideRenderer {
     deck: Deck,
     gpu: gpu::Offscreen,
     ctx: egui::Context,
     images: ExportImages,
     theme: Theme,
+    notes: ShowNotes,
     numbers: Vec<String>,
     size: [u32; 2],
 }
 
 impl SlideRenderer {
-    /// A renderer of `deck` (images relative to `base`) at `size` pixels.
+    /// A renderer of `deck` (images relative to `base`) at `size` pixels, in the deck's theme.
     pub fn new(deck: Deck, base: &Path, size: [u32; 2]) -> Result<SlideRenderer, ExportError> {
+        SlideRenderer::with_options(deck, base, size, &ExportOptions::default())
+    }
+
+    /// The same, with an export's theme and notes.
+    fn with_options(
+        deck: Deck,
+        base: &Path,
+        size: [u32; 2],
+        options: &ExportOptions,
+    ) -> Result<SlideRenderer, ExportError> {
         let gpu = gpu::Offscreen::new()?;
-        let size = [size[0].clamp(16, 4096), size[1].clamp(16, 4096)];
+        let size = [size[0].clamp(16, 8192), size[1].clamp(16, 8192)];
         let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(size[0] as f32, size[1] as f32));
+        // Textures loaded before the first pass arrive with the next output.
         let (ctx, mut first) = context(raw_input(area), 1.0);
         gpu.apply_textures(&mut first.textures_delta);
         let images = ExportImages::load(&ctx, base, &deck);
-        let theme = theme_of(&deck, &ExportOptions::default());
+        let theme = theme_of(&deck, options);
         crate::scene::warm_up(&deck, &theme);
         let numbers = slide_numbers(&deck);
+        let notes = options.notes(&deck);
         Ok(SlideRenderer {
             deck,
             gpu,
             ctx,
             images,
             theme,
+            notes,
             numbers,
             size,
         })
     }
 
-    /// Slide `slide` with `shown` fragment steps, as PNG bytes.
-    pub fn png(&self, slide: usize, shown: usize) -> Result<Vec<u8>, ExportError> {
+    /// Page `spec` as RGBA pixels; `page` numbers it in an error.
+    fn rgba(&self, spec: PageSpec, page: usize) -> Result<Vec<u8>, ExportError> {
         let [w, h] = self.size;
         let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(w as f32, h as f32));
         let painter = PageContext {
             deck: &self.deck,
             theme: &self.theme,
             images: &self.images,
-            notes: crate::deck::ShowNotes::Hidden,
+            notes: self.notes,
         };
+        let number = self.numbers.get(spec.slide).map_or("", String::as_str);
+        let out = self.ctx.run_ui(raw_input(area), |ui| {
+            painter.paint(ui.painter(), area, spec, number);
+        });
+        self.gpu
+            .render(&self.ctx, out, [w, h])
+            .map_err(|reason| ExportError::Render { page, reason })
+    }
+
+    /// Slide `slide` with `shown` fragment steps, as PNG bytes.
+    pub fn png(&self, slide: usize, shown: usize) -> Result<Vec<u8>, ExportError> {
         let spec = PageSpec {
             slide,
             shown,
             kind: PageKind::Slide,
         };
-        let number = self.numbers.get(slide).map_or("", String::as_str);
-        let out = self.ctx.run_ui(raw_input(area), |ui| {
-            painter.paint(ui.painter(), area, spec, number);
-        });
-        let rgba =
-            self.gpu
-                .render(&self.ctx, out, [w, h])
-                .map_err(|reason| ExportError::Render {
-                    page: slide + 1,
-                    reason,
-                })?;
+        let rgba = self.rgba(spec, slide + 1)?;
+        let [w, h] = self.size;
         let mut bytes = Vec::new();
         image::ImageEncoder::write_image(
             image::codecs::png::PngEncoder::new(&mut bytes),

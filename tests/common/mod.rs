@@ -167,3 +167,28 @@ impl AppHarness {
         self.build(deck, dir)
     }
 }
+
+/// The primary mouse button going down or up at `pos`.
+pub fn primary(pos: eframe::egui::Pos2, pressed: bool) -> eframe::egui::Event {
+    eframe::egui::Event::PointerButton {
+        pos,
+        button: eframe::egui::PointerButton::Primary,
+        pressed,
+        modifiers: eframe::egui::Modifiers::NONE,
+    }
+}
+
+/// The texts of the QR codes a rendered frame shows, read back as a phone camera would (an
+/// empty text for a code found that does not decode).
+pub fn qr_codes(img: &image::RgbaImage) -> Vec<String> {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let p = img.get_pixel(x as u32, y as u32).0;
+        ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8
+    });
+    prepared
+        .detect_grids()
+        .iter()
+        .map(|g| g.decode().map(|(_, text)| text).unwrap_or_default())
+        .collect()
+}
