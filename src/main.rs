@@ -198,6 +198,10 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
                 Some("none" | "false") => Some(deck::ShowNotes::Hidden),
                 Some(other) => anyhow::bail!("--notes {other}: say inline, separate-page or none"),
             };
+            let chosen = theme.clone().unwrap_or_else(|| d.meta.theme.clone());
+            if let Some(w) = rostra::theme::Theme::name_warning(&chosen) {
+                eprintln!("rostra: {w}");
+            }
             let options = rostra::export::ExportOptions {
                 size,
                 fragments: (fragments || no_fragments).then_some(fragments),

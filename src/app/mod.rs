@@ -35,7 +35,7 @@ use crate::deck::Deck;
 use crate::scene::Scene;
 use crate::show::{Show, Talk};
 use crate::stats::{FrameStats, startup};
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeName};
 use eframe::egui::{self, Rect};
 use egui_commonmark::CommonMarkCache;
 use images::ImageLoader;
@@ -147,7 +147,14 @@ impl RostraApp {
             .theme
             .clone()
             .unwrap_or_else(|| deck.meta.theme.clone());
-        self.theme = Theme::named(&name).0;
+        let (theme, how) = Theme::lookup(&name);
+        self.theme = theme;
+        // The deck's own unknown name is already among its diagnostics (an error of `check`);
+        // a CSS file, or a name given on the command line or in the settings, is not.
+        let theme_warning = (how == ThemeName::CssFile
+            || (how == ThemeName::Unknown && self.options.theme.is_some()))
+        .then(|| Theme::name_warning(&name))
+        .flatten();
         if self.images.base() != base_dir.as_path() {
             self.images = ImageLoader::new(base_dir, Some(ctx.clone()));
         }
@@ -177,7 +184,7 @@ impl RostraApp {
             _ => None,
         };
         self.session
-            .deck_installed(&deck, path.as_deref(), position.is_some());
+            .deck_installed(&deck, path.as_deref(), position.is_some(), theme_warning);
         self.deck = deck;
         self.remote_deck_changed();
         self.scenes.clear();

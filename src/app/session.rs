@@ -100,9 +100,16 @@ impl Session {
         self.banner.as_ref().is_some_and(|b| b.error)
     }
 
-    /// Notes a newly installed deck: its warnings become the banner (a reload replaces an
-    /// error banner only when the new deck is fine).
-    pub fn deck_installed(&mut self, deck: &Deck, path: Option<&Path>, reload: bool) {
+    /// Notes a newly installed deck: its warnings, and `theme_warning` (a theme rostra draws
+    /// with another), become the banner (a reload replaces an error banner only when the new
+    /// deck is fine).
+    pub fn deck_installed(
+        &mut self,
+        deck: &Deck,
+        path: Option<&Path>,
+        reload: bool,
+        theme_warning: Option<String>,
+    ) {
         if path.is_some() {
             self.path = path.map(Path::to_path_buf);
         }
@@ -111,11 +118,12 @@ impl Session {
             .as_deref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "deck".into());
-        let lines: Vec<String> = deck
+        let mut lines: Vec<String> = deck
             .diagnostics
             .iter()
             .map(|d| format!("{file}:{}: {}", d.span.line, d.message))
             .collect();
+        lines.extend(theme_warning.map(|w| format!("{file}: {w}")));
         let keep_config = self
             .banner
             .as_ref()

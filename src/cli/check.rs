@@ -3,7 +3,7 @@
 use crate::deck::{self, Deck, Diagnostic, Severity};
 use crate::media::FileImageSizes;
 use crate::scene::{LayoutInput, layout};
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeName};
 use eframe::egui::Vec2;
 use eframe::epaint::text::{Fonts, TextOptions};
 use std::path::Path;
@@ -60,36 +60,25 @@ pub fn diagnostics(deck: &Deck, path: &Path) -> Vec<Diagnostic> {
     let mut diags = deck.diagnostics.clone();
     diags.extend(deck::check_assets(deck, base));
     diags.extend(overflow(deck, base));
-    diags.extend(stand_in_theme(deck, path));
+    diags.extend(css_theme(deck, path));
     diags.sort_by_key(|d| d.span);
     diags
 }
 
-/// A reveal.js theme rostra draws with one of its own two looks says so.
-fn stand_in_theme(deck: &Deck, path: &Path) -> Option<Diagnostic> {
-    let name = deck.meta.theme.trim().to_ascii_lowercase();
+/// A theme named by a CSS file (reveal-md takes one) is drawn with black: say so. Unknown
+/// names are the lint's errors already.
+fn css_theme(deck: &Deck, path: &Path) -> Option<Diagnostic> {
     if !deck.meta.front_matter_keys.iter().any(|k| k == "theme")
-        || !deck::lint::THEMES.contains(&name.as_str())
-        || name == "black"
-        || name == "white"
+        || Theme::lookup(&deck.meta.theme).1 != ThemeName::CssFile
     {
         return None;
     }
-    let (theme, _) = Theme::named(&name);
-    let look = if theme == Theme::white() {
-        "white"
-    } else {
-        "black"
-    };
+    let message = Theme::name_warning(&deck.meta.theme)?;
     let source = std::fs::read_to_string(path).unwrap_or_default();
     Some(
-        Diagnostic::warning(
-            deck::lint::key_span(&source, "theme"),
-            format!(
-                "theme '{name}' is reveal.js's, but rostra draws it with its {look} stand-in (its own themes so far: black, white)"
-            ),
-        )
-        .with_fix(format!("write `theme: {look}` to see on screen what the audience will see")),
+        Diagnostic::warning(deck::lint::key_span(&source, "theme"), message).with_fix(
+            "name one of reveal.js's fourteen themes (black, white, league, beige, night, serif, simple, solarized, moon, dracula, sky, blood, black-contrast, white-contrast)".to_string(),
+        ),
     )
 }
 

@@ -2,6 +2,7 @@
 //! number, black screen, help) and the widgets around the slides (console, overview,
 //! welcome screen, banner). Reads state; never changes it: widgets return what was chosen.
 
+mod backdrop;
 pub mod banner;
 pub mod console;
 mod help;
@@ -68,23 +69,6 @@ pub fn canvas_rect(area: Rect, size: Vec2) -> Rect {
     Rect::from_center_size(area.center(), size)
 }
 
-/// Where a background image of `natural` size goes on `canvas` for CSS `background-size`
-/// `cover` (the default: fill, cropping the overflow) or `contain` (fit whole): the rectangle
-/// and the texture coordinates to draw.
-pub fn background_fit(canvas: Rect, natural: Vec2, size: Option<&str>) -> (Rect, Rect) {
-    let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-    if natural.x <= 0.0 || natural.y <= 0.0 {
-        return (canvas, full);
-    }
-    let contain = size.is_some_and(|s| s.trim().eq_ignore_ascii_case("contain"));
-    let k = if contain {
-        (canvas.width() / natural.x).min(canvas.height() / natural.y)
-    } else {
-        (canvas.width() / natural.x).max(canvas.height() / natural.y)
-    };
-    (Rect::from_center_size(canvas.center(), natural * k), full)
-}
-
 /// Where a whole slide is drawn: a transform of screen space and an opacity (transitions,
 /// overview cells).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -124,7 +108,7 @@ pub fn paint_scene(
     frame: FragmentFrame,
     textures: &dyn Textures,
 ) {
-    paint_background(painter, area, area, scene, textures, Placement::IDENTITY);
+    paint_background(painter, area, scene, textures, Placement::IDENTITY);
     paint_items(painter, area, scene, frame, textures, Placement::IDENTITY);
 }
 
@@ -143,7 +127,7 @@ pub fn paint_scene_through(
         opacity: 1.0,
     };
     let clipped = painter.with_clip_rect(area.intersect(painter.clip_rect()));
-    paint_background(&clipped, area, area, scene, textures, placement);
+    paint_background(&clipped, area, scene, textures, placement);
     paint_items(&clipped, area, scene, frame, textures, placement);
 }
 
@@ -160,11 +144,10 @@ pub fn link_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<S
         .map(str::to_string)
 }
 
-/// Paints a slide's background: its colour over `fill` and its image over the canvas (which
-/// is centred in `area`), both through `placement`.
+/// Paints a slide's background over `fill` (the whole screen, as reveal.js paints it on the
+/// viewport): its colour, gradient and image, through `placement`.
 pub fn paint_background(
     painter: &Painter,
-    area: Rect,
     fill: Rect,
     scene: &Scene,
     textures: &dyn Textures,
@@ -178,16 +161,34 @@ pub fn paint_background(
     let mut bg = Shape::rect_filled(fill, 0.0, scene.background);
     bg.transform(placement.transform);
     p.add(bg);
-    let canvas = canvas_rect(area, scene.size);
+    let opacity = scene.background_opacity;
+    if let Some(g) = &scene.background_gradient {
+        let mut shape = Shape::mesh(backdrop::gradient_mesh(fill, g, opacity));
+        shape.transform(placement.transform);
+        p.add(shape);
+    }
     if let Some(src) = &scene.background_image
         && let Some(tex) = textures.texture(src)
     {
-        let natural = textures.natural_size(src).unwrap_or(canvas.size());
-        let (rect, uv) = background_fit(canvas, natural, scene.background_size.as_deref());
-        let mut shape = Shape::image(tex, rect, uv, theme::NO_TINT);
-        shape.transform(placement.transform);
-        let clip = placement.transform * canvas;
-        p.with_clip_rect(clip.intersect(p.clip_rect())).add(shape);
+        // reveal.js paints backgrounds on the viewport: the image covers the screen, not only
+        // the canvas.
+        let natural = textures.natural_size(src).unwrap_or(fill.size());
+        let tiles = backdrop::background_tiles(
+            fill,
+            natural,
+            scene.background_size.as_deref(),
+            scene.background_position.as_deref(),
+            scene.background_repeat.as_deref(),
+        );
+        let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+        let clip = placement.transform * fill;
+        let clipped = p.with_clip_rect(clip.intersect(p.clip_rect()));
+        let tint = theme::NO_TINT.gamma_multiply(opacity);
+        for rect in tiles {
+            let mut shape = Shape::image(tex, rect, full, tint);
+            shape.transform(placement.transform);
+            clipped.add(shape);
+        }
     }
 }
 
@@ -237,6 +238,42 @@ pub fn paint_items(
     }
 }
 
+/// The copies of `galley` (drawn at `pos`) that make `item`'s text shadow, `px` points per
+/// canvas pixel; CSS paints the first layer on top, so they go in reverse. A blur is drawn as
+/// four fainter copies spread over its radius.
+fn push_shadows(
+    shapes: &mut Vec<Shape>,
+    item: &Item,
+    pos: Pos2,
+    galley: &std::sync::Arc<eframe::egui::Galley>,
+    px: f32,
+) {
+    for s in item.shadow.iter().rev() {
+        let at = pos + vec2(s.dx, s.dy) * px;
+        let spread = s.blur * px / 2.0;
+        let copies: &[Vec2] = if spread < 0.75 {
+            &[Vec2::ZERO]
+        } else {
+            &[
+                vec2(-1.0, -1.0),
+                vec2(1.0, -1.0),
+                vec2(-1.0, 1.0),
+                vec2(1.0, 1.0),
+            ]
+        };
+        let color = if copies.len() > 1 {
+            s.color.gamma_multiply(0.35)
+        } else {
+            s.color
+        };
+        for d in copies {
+            let shape = eframe::epaint::TextShape::new(at + *d * spread, galley.clone(), color)
+                .with_override_text_color(color);
+            shapes.push(Shape::Text(shape));
+        }
+    }
+}
+
 /// Paints one item into `rect` (screen points, before `placement`), scaling text uniformly
 /// when `rect` is not the item's own size (auto-animate), with look `v`.
 fn paint_item(
@@ -276,6 +313,7 @@ fn paint_item(
         ItemKind::Text(galley) => {
             let pos = own.min - galley.rect.min.to_vec2();
             let mix = v.color_mix.clamp(0.0, 1.0);
+            push_shadows(&mut shapes, item, pos, galley, px);
             let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), theme::NO_TINT);
             shape.opacity_factor = 1.0 - if v.color.is_some() { mix } else { 0.0 };
             shapes.push(Shape::Text(shape));
@@ -383,9 +421,13 @@ pub fn paint_transition(
     let pose = |t: Transition, role: Role, e: f32| transition_pose(t, role, *forward, *vertical, e);
     let same_background = old.background == new.background
         && old.background_image == new.background_image
-        && old.background_size == new.background_size;
+        && old.background_size == new.background_size
+        && old.background_gradient == new.background_gradient
+        && old.background_position == new.background_position
+        && old.background_repeat == new.background_repeat
+        && old.background_opacity == new.background_opacity;
     if same_background {
-        paint_background(painter, area, area, new, textures, Placement::IDENTITY);
+        paint_background(painter, area, new, textures, Placement::IDENTITY);
     } else {
         let e = at(background);
         // The incoming background is painted over an opaque outgoing one, so no gap shows
@@ -397,7 +439,6 @@ pub fn paint_transition(
         paint_background(
             painter,
             area,
-            area,
             old,
             textures,
             Placement::from_pose(leaving, area, old.size),
@@ -405,7 +446,6 @@ pub fn paint_transition(
         let entering = pose(background.0, Role::Entering, e);
         paint_background(
             painter,
-            area,
             area,
             new,
             textures,
@@ -436,12 +476,12 @@ pub fn paint_morph(
     } else {
         timing.easing.apply((secs - timing.delay) / timing.duration)
     };
-    paint_background(painter, area, area, old, textures, Placement::IDENTITY);
+    paint_background(painter, area, old, textures, Placement::IDENTITY);
     let faded = Placement {
         opacity: e,
         ..Placement::IDENTITY
     };
-    paint_background(painter, area, area, new, textures, faded);
+    paint_background(painter, area, new, textures, faded);
     for ghost in morph_frame(old, new, pairing, timing, secs) {
         let (scene, frame) = match ghost.side {
             Side::Old => (old, old_frame),
@@ -509,25 +549,4 @@ pub fn paint_banner(painter: &Painter, area: Rect, text: &str, color: Color32) {
     );
     painter.rect_filled(rect, 6.0, color);
     painter.galley(rect.min + Vec2::new(12.0, 6.0), galley, chrome::TEXT);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn background_cover_fills_and_contain_fits() {
-        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(960.0, 700.0));
-        let (r, _) = background_fit(canvas, Vec2::new(1600.0, 900.0), None);
-        assert!(
-            r.width() >= 960.0 && (r.height() - 700.0).abs() < 0.01,
-            "cover: {r:?}"
-        );
-        let (r, _) = background_fit(canvas, Vec2::new(1600.0, 900.0), Some("contain"));
-        assert!(
-            (r.width() - 960.0).abs() < 0.01 && r.height() <= 700.0,
-            "contain: {r:?}"
-        );
-        assert_eq!(r.center(), canvas.center());
-    }
 }

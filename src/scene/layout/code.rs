@@ -37,8 +37,9 @@ impl Layouter<'_, '_> {
             size = (size * (w - 2.0 * pad) / (longest as f32 * char_w)).max(size * 0.6);
         }
         let line_h = size * 1.25;
+        let code_family = FontFamily::Name(self.theme.code_font.into());
         let mono = |color: Color32| TextFormat {
-            font_id: FontId::new(glyph_size(size), FontFamily::Monospace),
+            font_id: FontId::new(glyph_size(size), code_family.clone()),
             color,
             line_height: Some(line_h),
             ..TextFormat::default()

@@ -5,7 +5,7 @@ use super::length::{attribute_points, points};
 use super::{Laid, Layouter, TextStyle};
 use crate::deck::{Attributes, Image};
 use crate::scene::{ImageState, ItemKind};
-use crate::theme::{Theme, parse_color};
+use crate::theme::{Gradient, Theme, parse_color};
 use eframe::egui::{Align, Color32, Rect, pos2, vec2};
 use eframe::epaint::text::{LayoutJob, TextWrapping};
 
@@ -100,26 +100,52 @@ impl Layouter<'_, '_> {
     }
 }
 
-/// The slide's background colour and image from `data-background-color`,
-/// `data-background-image` and the shorthand `data-background` (an image when it looks like a
-/// path or URL, else a colour); the theme's colour when none is given.
-pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<String>) {
+/// A slide's background as its attributes and the theme give it.
+pub(super) struct Background {
+    /// The colour under everything.
+    pub color: Color32,
+    /// The image over it, if any.
+    pub image: Option<String>,
+    /// The gradient over the colour, if any.
+    pub gradient: Option<Gradient>,
+}
+
+/// The slide's background colour, image and gradient from `data-background-color`,
+/// `data-background-image`, `data-background-gradient` and the shorthand `data-background`
+/// (an image when it looks like a path or URL, else a colour or gradient); the theme's colour
+/// and gradient when none is given.
+pub(super) fn background(attrs: &Attributes, theme: &Theme) -> Background {
     let bg_value = attrs.get("data-background").unwrap_or("");
     let is_image = crate::deck::names_image;
-    let background = attrs
+    let own_color = attrs
         .get("data-background-color")
         .and_then(parse_color)
         .or_else(|| {
             (!is_image(bg_value))
                 .then(|| parse_color(bg_value))
                 .flatten()
-        })
-        .unwrap_or(theme.background);
-    let background_image = attrs
+        });
+    let own_gradient = attrs
+        .get("data-background-gradient")
+        .and_then(Gradient::parse)
+        .or_else(|| Gradient::parse(bg_value));
+    let image = attrs
         .get("data-background-image")
         .map(str::to_string)
         .or_else(|| is_image(bg_value).then(|| bg_value.to_string()));
-    (background, background_image)
+    // A slide's own colour hides the theme's gradient, as reveal.js's background layer covers
+    // the viewport's.
+    let gradient = own_gradient.or_else(|| {
+        own_color
+            .is_none()
+            .then(|| theme.gradient.clone())
+            .flatten()
+    });
+    Background {
+        color: own_color.unwrap_or(theme.background),
+        image,
+        gradient,
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,6 @@ mod text;
 use super::{Frag, ImageSizes, Item, ItemKind, Scene};
 use crate::deck::style::Style;
 use crate::deck::{ElementTiming, FragmentStyle, Meta, Slide};
-use crate::theme::fonts::BOLD_FAMILY as BOLD;
 use crate::theme::{Theme, parse_color};
 use eframe::egui::{Align, Color32, FontFamily, FontId, Rect, Stroke, Vec2, pos2, vec2};
 use eframe::epaint::text::{FontsView, TextFormat};
@@ -89,6 +88,12 @@ struct TextStyle {
     upper: bool,
     line_height: f32,
     background: Color32,
+    /// Drawn in the theme's heading face.
+    heading: bool,
+    /// Drawn in the theme's paragraph face (blood's lighter weight).
+    paragraph: bool,
+    /// Extra space between letters, in `em`.
+    letter_spacing: f32,
 }
 
 impl TextStyle {
@@ -105,6 +110,9 @@ impl TextStyle {
             upper: false,
             line_height,
             background: Color32::TRANSPARENT,
+            heading: false,
+            paragraph: false,
+            letter_spacing: 0.0,
         }
     }
 }
@@ -150,8 +158,8 @@ fn luminance(c: Color32) -> f32 {
 }
 
 /// reveal.js marks a slide whose `data-background-color` is light `has-light-background` (or
-/// dark, `has-dark-background`) and its themes switch text colours to stay readable; the
-/// same here, by taking the other built-in theme's colours for that slide.
+/// dark, `has-dark-background`) and its themes switch the text and heading colours to stay
+/// readable; the same here, with the theme's own contrast colour.
 fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
     let bg = slide
         .attributes
@@ -159,13 +167,7 @@ fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
         .and_then(parse_color)?;
     let light_bg = luminance(bg) > 0.55;
     let light_theme = luminance(theme.background) > 0.55;
-    (light_bg != light_theme).then(|| {
-        if light_bg {
-            Theme::white()
-        } else {
-            Theme::black()
-        }
-    })
+    (light_bg != light_theme).then(|| theme.on_contrasting_background())
 }
 
 /// One layout pass at `s` points per canvas pixel; with the flow's height, for shrinking.
@@ -217,15 +219,23 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         items.extend(abs.items);
     }
     let attrs = &slide.attributes;
-    let (background, background_image) = background(attrs, theme);
+    let bg = background(attrs, theme);
     (
         Scene {
             size: canvas,
             scale: input.scale,
             shrink: 1.0,
-            background,
-            background_image,
+            background: bg.color,
+            background_image: bg.image,
             background_size: attrs.get("data-background-size").map(str::to_string),
+            background_gradient: bg.gradient,
+            background_position: attrs.get("data-background-position").map(str::to_string),
+            background_repeat: attrs.get("data-background-repeat").map(str::to_string),
+            background_opacity: attrs
+                .get("data-background-opacity")
+                .and_then(|o| o.trim().parse::<f32>().ok())
+                .filter(|o| o.is_finite())
+                .map_or(1.0, |o| o.clamp(0.0, 1.0)),
             items,
         },
         content_h,
@@ -255,14 +265,19 @@ impl Layouter<'_, '_> {
     }
 
     fn font(&self, st: &TextStyle) -> FontId {
+        let th = self.theme;
         let family = if st.mono {
-            FontFamily::Monospace
+            th.code_font
+        } else if st.heading {
+            th.heading_font
         } else if st.bold {
-            FontFamily::Name(BOLD.into())
+            th.bold_font
+        } else if st.paragraph {
+            th.paragraph_font
         } else {
-            FontFamily::Proportional
+            th.body_font
         };
-        FontId::new(glyph_size(st.size), family)
+        FontId::new(glyph_size(st.size), FontFamily::Name(family.into()))
     }
 
     fn format(&self, st: &TextStyle) -> TextFormat {
@@ -272,6 +287,7 @@ impl Layouter<'_, '_> {
             italics: st.italic,
             background: st.background,
             line_height: Some(st.size * st.line_height),
+            extra_letter_spacing: st.letter_spacing * st.size,
             strikethrough: if st.strike {
                 Stroke::new((st.size / 16.0).max(1.0), st.color)
             } else {
@@ -290,6 +306,7 @@ impl Layouter<'_, '_> {
             code_line: None,
             timing: self.timings.last().copied(),
             links: Vec::new(),
+            shadow: &[],
         }
     }
 
