@@ -28,8 +28,8 @@ for spec in \
   "lato:Lato:400,700:latin,latin-ext" \
   "open-sans:OpenSans:400,700:latin,latin-ext,cyrillic" \
   "montserrat:Montserrat:700:latin,latin-ext,cyrillic" \
-  "news-cycle:NewsCycle:400,700:latin,latin-ext" \
-  "quicksand:Quicksand:400,700:latin,latin-ext" \
+  "news-cycle:NewsCycle:400:latin,latin-ext" \
+  "quicksand:Quicksand:400:latin,latin-ext" \
   "ubuntu:Ubuntu:300,400,700:latin,latin-ext,cyrillic" \
   "fira-code:FiraCode:400:latin,latin-ext,cyrillic"; do
   IFS=: read -r pkg name weights scripts <<<"$spec"
