@@ -287,7 +287,7 @@ impl Theme {
     }
 
     /// The Dracula palette: purple headings in their own case, coloured bold, italics, code
-    /// and bullets; Fira Code for code.
+    /// and bullets; the system sans (Ubuntu) for text and headings, Fira Code for code.
     pub fn dracula() -> Theme {
         Theme {
             name: "dracula",
@@ -303,10 +303,13 @@ impl Theme {
             inline_code_color: Some(rgb(0x50fa7b)),
             bullet_color: Some(rgb(0x8be9fd)),
             heading_uppercase: false,
-            // The system sans-serif list names Ubuntu where Linux has it.
+            // The system sans-serif list names Ubuntu where Linux has it; dracula names League
+            // Gothic for headings without loading it, so browsers draw them in that same
+            // system sans (reveal.js's own pictures of it show a plain sans).
             body_font: family::UBUNTU,
             paragraph_font: family::UBUNTU,
             bold_font: family::UBUNTU_BOLD,
+            heading_font: family::UBUNTU,
             code_font: family::FIRA_CODE,
             ..Theme::settings()
         }

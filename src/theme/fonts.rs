@@ -26,7 +26,7 @@ pub mod family {
     pub const SOURCE_SANS: &str = "source-sans";
     /// Source Sans Pro 600: their headings and bold.
     pub const SOURCE_SANS_SEMIBOLD: &str = "source-sans-semibold";
-    /// League Gothic: league, beige, moon, solarized and dracula headings.
+    /// League Gothic: league, beige, moon and solarized headings.
     pub const LEAGUE_GOTHIC: &str = "league-gothic";
     /// Lato 400: league, beige, moon, solarized and simple body text.
     pub const LATO: &str = "lato";
@@ -44,7 +44,7 @@ pub mod family {
     pub const QUICKSAND: &str = "quicksand";
     /// Ubuntu 300: blood paragraphs.
     pub const UBUNTU_LIGHT: &str = "ubuntu-light";
-    /// Ubuntu 400: blood text.
+    /// Ubuntu 400: blood and dracula text, dracula headings.
     pub const UBUNTU: &str = "ubuntu";
     /// Ubuntu 700: blood headings and bold.
     pub const UBUNTU_BOLD: &str = "ubuntu-bold";
