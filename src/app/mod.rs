@@ -40,6 +40,7 @@ use eframe::egui::{self, Rect};
 use egui_commonmark::CommonMarkCache;
 use images::ImageLoader;
 use scenes::Scenes;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The running presentation.
@@ -182,6 +183,15 @@ impl RostraApp {
         self.remote_deck_changed();
         self.scenes.clear();
         self.sync_images();
+        // Every remote image, not only the near slides': the talk may go offline later.
+        let remote: Vec<String> = self
+            .deck
+            .slides
+            .iter()
+            .flat_map(|s| s.image_sources())
+            .map(str::to_string)
+            .collect();
+        self.images.prefetch(remote);
         if let Some(p) = path {
             self.start_watching(ctx, &p);
         }
@@ -211,6 +221,35 @@ impl RostraApp {
         self.images.keep_only(wanted.iter().cloned().collect());
         for src in &wanted {
             self.images.request(src);
+        }
+    }
+
+    /// Animations on the slide shown (both slides while one moves to the next) show their
+    /// frame at `now`; the videos on the current slide that autoplay play, the others stop.
+    fn move_media(&mut self, ctx: &egui::Context, now: f64) {
+        let n = self.deck.slides.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.talk.position().slide.min(n - 1);
+        let mut visible: HashSet<String> = HashSet::new();
+        let mut slides = vec![cur];
+        if let Some(mv) = self.talk.show().slide_move(now) {
+            slides.push(mv.from);
+        }
+        for &i in &slides {
+            if let Some(slide) = self.deck.slides.get(i) {
+                visible.extend(slide.image_sources().into_iter().map(str::to_string));
+            }
+        }
+        let playing: HashMap<String, bool> = self.deck.slides[cur]
+            .videos()
+            .into_iter()
+            .filter(|v| v.autoplay)
+            .map(|v| (v.src.to_string(), v.looped))
+            .collect();
+        if let Some(after) = self.images.tick(now, &visible, &playing) {
+            ctx.request_repaint_after(after);
         }
     }
 
@@ -369,6 +408,7 @@ impl eframe::App for RostraApp {
         self.poll_remote(ctx);
         self.drain_commands(ctx, now);
         self.publish_remote(now);
+        self.move_media(ctx, now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

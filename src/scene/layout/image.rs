@@ -102,7 +102,8 @@ impl Layouter<'_, '_> {
 
 /// The slide's background colour and image from `data-background-color`,
 /// `data-background-image` and the shorthand `data-background` (an image when it looks like a
-/// path or URL, else a colour); the theme's colour when none is given.
+/// path or URL, else a colour), else `data-background-video`; the theme's colour when none is
+/// given.
 pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<String>) {
     let bg_value = attrs.get("data-background").unwrap_or("");
     let is_image = crate::deck::names_image;
@@ -115,10 +116,12 @@ pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<
                 .flatten()
         })
         .unwrap_or(theme.background);
+    // A background video is a background picture whose frames change (the loader plays it).
     let background_image = attrs
         .get("data-background-image")
         .map(str::to_string)
-        .or_else(|| is_image(bg_value).then(|| bg_value.to_string()));
+        .or_else(|| is_image(bg_value).then(|| bg_value.to_string()))
+        .or_else(|| attrs.get("data-background-video").map(str::to_string));
     (background, background_image)
 }
 

@@ -8,6 +8,7 @@
 //! holds the entry point and what they share: the `Layouter`, styles and item building.
 
 mod code;
+mod embed;
 mod flow;
 mod html;
 mod image;
@@ -217,6 +218,17 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         items.extend(abs.items);
     }
     let attrs = &slide.attributes;
+    if let Some(src) = attrs
+        .get("data-background-iframe")
+        .filter(|s| !s.trim().is_empty())
+    {
+        // Behind the content, as reveal.js puts the page: a card in the middle of the canvas.
+        let size = vec2(canvas.x * 0.7, canvas.y * 0.5);
+        let mut card = Laid::default();
+        let laid = l.card(src, &Meta::default(), size);
+        card.push_at(laid, (canvas - size) / 2.0);
+        items.splice(0..0, card.items);
+    }
     let (background, background_image) = background(attrs, theme);
     (
         Scene {
