@@ -120,15 +120,15 @@ impl Layouter<'_, '_> {
         let title = TextStyle {
             bold: true,
             align: Align::LEFT,
-            ..TextStyle::plain(22.0 * s, self.theme.heading, 1.3)
+            ..TextStyle::plain(30.0 * s, self.theme.heading, 1.3)
         };
         let address = TextStyle {
             align: Align::LEFT,
-            ..TextStyle::plain(18.0 * s, self.theme.link, 1.3)
+            ..TextStyle::plain(26.0 * s, self.theme.link, 1.3)
         };
         let note = TextStyle {
             align: Align::LEFT,
-            ..TextStyle::plain(15.0 * s, self.theme.muted, 1.3)
+            ..TextStyle::plain(20.0 * s, self.theme.muted, 1.3)
         };
         let mut job = LayoutJob {
             wrap: TextWrapping {
