@@ -191,6 +191,14 @@ impl RostraApp {
             .flat_map(|s| s.image_sources())
             .map(str::to_string)
             .collect();
+        if crate::media::video::ffmpeg().is_none()
+            && self.deck.slides.iter().any(|s| !s.videos().is_empty())
+        {
+            log::warn!(
+                "this deck's videos will not play: {}",
+                crate::media::video::MISSING
+            );
+        }
         self.images.prefetch(remote);
         if let Some(p) = path {
             self.start_watching(ctx, &p);

@@ -286,7 +286,7 @@ fn download(url: &str) -> Result<Vec<u8>, RemoteError> {
 pub fn prefetch(cache: RemoteCache, srcs: Vec<String>, offline: bool) {
     let srcs: Vec<String> = srcs
         .into_iter()
-        .filter(|s| is_fetched(s) && cache.cached(s).is_none())
+        .filter(|s| is_fetched(s) && !super::video::is_video(s))
         .collect();
     if offline || srcs.is_empty() {
         return;

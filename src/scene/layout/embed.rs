@@ -78,8 +78,8 @@ impl Layouter<'_, '_> {
                 corner: 8.0 * s,
             },
         ));
-        let ok = openable(src);
         // The code: as tall as the card allows, never more than half its width.
+        let ok = openable(src);
         let mut text_x = pad;
         if ok && let Ok(qr) = QrMatrix::encode(src) {
             let side = (size.y - 2.0 * pad).min(size.x * 0.45).min(260.0 * s);
@@ -122,9 +122,15 @@ impl Layouter<'_, '_> {
             align: Align::LEFT,
             ..TextStyle::plain(30.0 * s, self.theme.heading, 1.3)
         };
+        let ok = openable(src);
         let address = TextStyle {
             align: Align::LEFT,
-            ..TextStyle::plain(26.0 * s, self.theme.link, 1.3)
+            // Link-coloured only when it is one.
+            ..TextStyle::plain(
+                26.0 * s,
+                if ok { self.theme.link } else { self.theme.text },
+                1.3,
+            )
         };
         let note = TextStyle {
             align: Align::LEFT,

@@ -230,6 +230,20 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         items.splice(0..0, card.items);
     }
     let (background, background_image) = background(attrs, theme);
+    if let Some(src) = &background_image
+        && crate::media::video::is_video(src)
+        && let super::ImageState::Failed(reason) = input.images.state(src)
+    {
+        // A background video that cannot play says why, at the foot of the slide.
+        let laid = l.placeholder(&format!("{src}: {reason}"), canvas.x * 0.6);
+        let at = vec2(
+            (canvas.x - laid.size.x) / 2.0,
+            canvas.y - laid.size.y - 12.0 * l.s,
+        );
+        let mut note = Laid::default();
+        note.push_at(laid, at);
+        items.extend(note.items);
+    }
     (
         Scene {
             size: canvas,
