@@ -311,6 +311,23 @@ mod tests {
     }
 
     #[test]
+    fn apng_and_animated_webp_fixtures_play_too() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media");
+        for name in ["anim.png", "anim.webp"] {
+            let a = decode_animation(&dir.join(name), 1920, FRAME_BUDGET)
+                .expect("decodes")
+                .unwrap_or_else(|| panic!("{name} is animated"));
+            assert!(a.frames.len() >= 2, "{name}: {} frames", a.frames.len());
+            assert_eq!(a.natural, [32, 24], "{name}");
+            assert_ne!(
+                a.frames[0].pixels, a.frames[1].pixels,
+                "{name}: frames differ"
+            );
+            assert_eq!(a.times.frame_at(0.3), 1, "{name}: 250 ms a frame");
+        }
+    }
+
+    #[test]
     fn still_and_broken_files_are_not_animations() {
         let one = temp("one.gif", &gif(1, 8, 8, 50));
         assert!(

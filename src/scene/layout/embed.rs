@@ -198,6 +198,56 @@ mod tests {
     }
 
     #[test]
+    fn a_video_is_a_picture_and_a_background_video_that_cannot_play_says_why() {
+        use super::super::test_support::{Every, lay_at, placeholder_text};
+        use crate::scene::ImageState;
+        let ready = Every(ImageState::Ready([320, 180]));
+        let scene = lay_at(
+            "<video data-autoplay src=\"clip.webm\"></video>\n",
+            1.0,
+            &ready,
+        );
+        let pic = scene
+            .items
+            .iter()
+            .find_map(|i| match &i.kind {
+                ItemKind::Image { src } => Some((src.clone(), i.rect)),
+                _ => None,
+            })
+            .expect("a picture item");
+        assert_eq!(pic.0, "clip.webm");
+        assert!(
+            (pic.1.width() / pic.1.height() - 16.0 / 9.0).abs() < 0.01,
+            "{:?}",
+            pic.1
+        );
+        let failed = Every(ImageState::Failed(
+            "video needs ffmpeg (apt install ffmpeg)".into(),
+        ));
+        let md = "<!-- .slide: data-background-video=\"bg.mp4\" -->\n\n# Title\n";
+        let scene = lay_at(md, 1.0, &failed);
+        assert_eq!(scene.background_image.as_deref(), Some("bg.mp4"));
+        assert!(placeholder_text(&scene).contains("bg.mp4: video needs ffmpeg"));
+    }
+
+    #[test]
+    fn a_background_iframe_is_a_card_behind_the_content() {
+        let scene =
+            lay("<!-- .slide: data-background-iframe=\"https://example.org/\" -->\n\n# Over it\n");
+        let centre = scene.size / 2.0;
+        assert_eq!(
+            scene.link_at(centre.to_pos2() + eframe::egui::vec2(0.0, 150.0), &|_| {
+                false
+            }),
+            Some("https://example.org/")
+        );
+        assert!(
+            matches!(scene.items[0].kind, ItemKind::Fill { .. }),
+            "painted first"
+        );
+    }
+
+    #[test]
     fn a_javascript_or_file_iframe_gets_no_link_and_no_code() {
         for src in ["javascript:alert(1)", "file:///etc/passwd"] {
             let scene = lay(&format!("<iframe src=\"{src}\"></iframe>\n"));
