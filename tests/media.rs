@@ -2,6 +2,9 @@
 //! loader, video frames decoded by ffmpeg from small generated fixtures, and a remote image
 //! served by a local test server, then exported again from the cache with the network off.
 
+mod common;
+
+use common::AppHarness;
 use eframe::egui;
 use rostra::app::images::ImageLoader;
 use rostra::media::remote::{RemoteCache, RemoteError};
@@ -380,5 +383,81 @@ fn a_remote_image_is_exported_then_exported_again_from_the_cache_offline() {
     assert_eq!(centre(&dir.join("b"))[..3], [255, 0, 0]);
     let (_, out) = rostra(&["check", "--offline", d], &cache_home);
     assert!(!out.contains("not cached"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Clicks at `pos` (points in the window), a frame for each step.
+fn click(h: &mut egui_kittest::Harness<'_, rostra::app::RostraApp>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.run();
+    for pressed in [true, false] {
+        h.event(common::primary(pos, pressed));
+    }
+    h.run();
+}
+
+/// The window position of the centre of the current slide's first item matching `pick`.
+fn centre_of(
+    h: &egui_kittest::Harness<'_, rostra::app::RostraApp>,
+    pick: impl Fn(&rostra::scene::Item) -> bool,
+) -> egui::Pos2 {
+    let area = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(640.0, 360.0));
+    let scene = h.state().scene().expect("laid out");
+    let canvas = rostra::ui::canvas_rect(area, scene.size);
+    let item = scene.items.iter().find(|i| pick(i)).expect("the item");
+    canvas.min + item.rect.center().to_vec2()
+}
+
+#[test]
+fn a_click_on_an_iframe_card_opens_its_page_in_the_browser() {
+    let deck = rostra::deck::parse(
+        "<iframe src=\"https://example.com/demo\"></iframe>\n",
+        &rostra::deck::Options::default(),
+    )
+    .expect("parses");
+    let mut h = AppHarness::default().build(deck, std::env::temp_dir());
+    h.run();
+    // The card's background: anywhere on it is the link.
+    let pos = centre_of(&h, |i| {
+        matches!(i.kind, rostra::scene::ItemKind::Fill { .. })
+    });
+    click(&mut h, pos + egui::vec2(0.0, 1.0));
+    assert_eq!(h.state().opened_links(), ["https://example.com/demo"]);
+}
+
+#[test]
+fn a_click_plays_a_video_without_autoplay_and_another_stops_it() {
+    if no_ffmpeg() {
+        return;
+    }
+    let dir = temp_dir("click");
+    std::fs::copy(fixture("clip.webm"), dir.join("clip.webm")).expect("copy");
+    let deck = rostra::deck::parse(
+        "<video loop src=\"clip.webm\"></video>\n",
+        &rostra::deck::Options::default(),
+    )
+    .expect("parses");
+    let mut h = AppHarness::default().build(deck, dir.clone());
+    h.run();
+    assert_eq!(
+        h.state().video_frames("clip.webm"),
+        None,
+        "no autoplay: still"
+    );
+    let pos = centre_of(
+        &h,
+        |i| matches!(&i.kind, rostra::scene::ItemKind::Image { src } if src == "clip.webm"),
+    );
+    click(&mut h, pos);
+    assert!(
+        h.state().video_frames("clip.webm").is_some(),
+        "plays after a click"
+    );
+    click(&mut h, pos);
+    assert_eq!(
+        h.state().video_frames("clip.webm"),
+        None,
+        "a second click stops it"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -79,6 +79,9 @@ pub struct RostraApp {
     pointer_sent: ink::PointerSent,
     /// The phone remote, while it is on.
     remote: Option<remote::RemoteOn>,
+    /// The slide the talk was on at the last video click, and the videos clicked there
+    /// (each click flips whether it plays from what its `data-autoplay` says).
+    video_clicks: (usize, HashSet<String>),
 }
 
 impl RostraApp {
@@ -114,6 +117,7 @@ impl RostraApp {
             atlas_fill: 0.0,
             frame_interval: windows::frame_interval(),
             remote: None,
+            video_clicks: (0, HashSet::new()),
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -250,14 +254,29 @@ impl RostraApp {
                 visible.extend(slide.image_sources().into_iter().map(str::to_string));
             }
         }
+        if self.video_clicks.0 != cur {
+            // Clicks belong to the slide they were made on.
+            self.video_clicks = (cur, HashSet::new());
+        }
+        let clicked = &self.video_clicks.1;
         let playing: HashMap<String, bool> = self.deck.slides[cur]
             .videos()
             .into_iter()
-            .filter(|v| v.autoplay)
+            .filter(|v| v.autoplay != clicked.contains(v.src))
             .map(|v| (v.src.to_string(), v.looped))
             .collect();
         if let Some(after) = self.images.tick(now, &visible, &playing) {
             ctx.request_repaint_after(after);
+        }
+    }
+
+    /// A click on video `src` of slide `slide`: playing stops, stopped plays.
+    pub(super) fn toggle_video(&mut self, slide: usize, src: String) {
+        if self.video_clicks.0 != slide {
+            self.video_clicks = (slide, HashSet::new());
+        }
+        if !self.video_clicks.1.remove(&src) {
+            self.video_clicks.1.insert(src);
         }
     }
 
@@ -322,6 +341,11 @@ impl RostraApp {
     /// Whether images are still being decoded (tests wait for them before a snapshot).
     pub fn images_pending(&self) -> bool {
         self.images.pending()
+    }
+
+    /// Frames video `src` has decoded while playing (`None` while it is not playing).
+    pub fn video_frames(&self, src: &str) -> Option<u64> {
+        self.images.video_frames(src)
     }
 
     /// Whether image `src` is decoded and on the GPU.
