@@ -461,3 +461,44 @@ fn a_click_plays_a_video_without_autoplay_and_another_stops_it() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_app_loader_fetches_remote_images_off_its_decoding_thread() {
+    use rostra::scene::{ImageSizes, ImageState};
+    let dir = temp_dir("remote-loader");
+    let routes = HashMap::from([(
+        "/red.png",
+        (
+            200,
+            vec![("Content-Type", "image/png".to_string())],
+            png([255, 0, 0]),
+        ),
+    )]);
+    let (base, _) = serve(routes);
+    let resolver = Resolver {
+        base: dir.clone(),
+        cache: RemoteCache::at(dir.join("cache")),
+        offline: false,
+    };
+    let ctx = egui::Context::default();
+    let mut loader = ImageLoader::with_resolver(resolver, None);
+    let (ok, missing) = (format!("{base}/red.png"), format!("{base}/gone.png"));
+    loader.request(&ok);
+    loader.request(&missing);
+    let start = Instant::now();
+    while [&ok, &missing]
+        .iter()
+        .any(|s| loader.state(s) == ImageState::Loading)
+        && start.elapsed() < Duration::from_secs(10)
+    {
+        loader.poll(&ctx);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(loader.state(&ok), ImageState::Ready([40, 30]));
+    assert!(
+        matches!(loader.state(&missing), ImageState::Failed(e) if e.contains("404")),
+        "{:?}",
+        loader.state(&missing)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -108,6 +108,8 @@ pub struct ImageLoader {
     ctx: Option<Context>,
     requests: Option<Sender<String>>,
     results: Receiver<Decoded>,
+    /// Where a fetch thread reports a remote image it could not get.
+    failures: Sender<Decoded>,
     entries: HashMap<String, Entry>,
     wanted: Option<HashSet<String>>,
     max_side: Arc<AtomicU32>,
@@ -129,8 +131,12 @@ impl ImageLoader {
         // Until the window says its size: a 1080p projector's width.
         let max_side = Arc::new(AtomicU32::new(1920));
         let side = max_side.clone();
-        let worker_resolver = resolver.clone();
+        // The worker never waits on the network: remote images reach it once fetched, on
+        // threads of their own (see `request`), so one slow server holds no other image up.
+        let mut worker_resolver = resolver.clone();
+        worker_resolver.offline = true;
         let wake = ctx.clone();
+        let failures = res_tx.clone();
         let spawned = std::thread::Builder::new()
             .name("rostra-images".into())
             .spawn(move || {
@@ -151,6 +157,7 @@ impl ImageLoader {
             ctx,
             requests: spawned.ok().map(|_| req_tx),
             results: res_rx,
+            failures,
             entries: HashMap::new(),
             wanted: None,
             max_side,
@@ -220,6 +227,14 @@ impl ImageLoader {
         if let Some(w) = &mut self.wanted {
             w.insert(src.to_string());
         }
+        if crate::media::remote::is_fetched(src)
+            && !video::is_video(src)
+            && !self.resolver.offline
+            && let Some(tx) = &self.requests
+        {
+            self.fetch_then_decode(src, tx.clone());
+            return;
+        }
         match &self.requests {
             Some(tx) if tx.send(src.to_string()).is_ok() => {
                 self.entries.insert(src.to_string(), Entry::Loading);
@@ -232,6 +247,41 @@ impl ImageLoader {
                 );
             }
         }
+    }
+
+    /// Fetches remote `src` on a thread of its own, then hands it to the worker (`tx`); a
+    /// failure comes back as the image's placeholder reason.
+    fn fetch_then_decode(&mut self, src: &str, tx: Sender<String>) {
+        let (cache, failures, ctx) = (
+            self.resolver.cache.clone(),
+            self.failures.clone(),
+            self.ctx.clone(),
+        );
+        let name = src.to_string();
+        let spawned = std::thread::Builder::new()
+            .name("rostra-fetch-image".into())
+            .spawn(move || match cache.get(&name, false) {
+                Ok(_) => {
+                    let _ = tx.send(name);
+                }
+                Err(e) => {
+                    let _ = failures.send(Decoded {
+                        src: name,
+                        result: Err(e.to_string()),
+                        size: [0, 0],
+                        extra: Extra::None,
+                    });
+                    if let Some(ctx) = &ctx {
+                        ctx.request_repaint();
+                    }
+                }
+            });
+        let entry = match spawned {
+            Ok(_) => Entry::Loading,
+            Err(e) => Entry::Failed(format!("cannot start a thread to fetch it: {e}")),
+        };
+        self.entries.insert(src.to_string(), entry);
+        self.asked.insert(src.to_string(), Instant::now());
     }
 
     /// Takes finished decodes and uploads them; returns the sources that changed.
