@@ -808,9 +808,14 @@ pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
                 continue;
             };
             if !base_dir.join(path_part).exists() {
+                let what = if slide.videos().iter().any(|v| v.src == src) {
+                    "video"
+                } else {
+                    "image"
+                };
                 out.push(Diagnostic::warning(
                     span,
-                    format!("image '{src}' not found"),
+                    format!("{what} '{src}' not found"),
                 ));
             }
         }
