@@ -33,10 +33,7 @@ impl ImageSizes for FileImageSizes {
                 Err(e) => ImageState::Failed(e),
             };
         }
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
-        {
+        if super::decode::is_svg(&path) {
             return match std::fs::read(&path)
                 .map_err(|e| e.to_string())
                 .and_then(|d| {
