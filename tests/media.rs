@@ -502,3 +502,35 @@ fn the_app_loader_fetches_remote_images_off_its_decoding_thread() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_iframe_cards_qr_code_reads_back_as_its_address() {
+    let dir = temp_dir("card-qr");
+    let deck = dir.join("deck.md");
+    std::fs::write(
+        &deck,
+        "<iframe src=\"https://example.org/live-demo\" width=\"760\" height=\"300\"></iframe>\n",
+    )
+    .expect("deck");
+    let out = dir.join("png");
+    let (code, text) = rostra(
+        &[
+            "--offline",
+            "export",
+            deck.to_str().expect("utf-8"),
+            "--png",
+            out.to_str().expect("utf-8"),
+        ],
+        &dir.join("xdg"),
+    );
+    assert_eq!(code, 0, "{text}");
+    let png = std::fs::read_dir(&out)
+        .expect("exported")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("a png");
+    let img = image::open(&png).expect("png").to_rgba8();
+    assert_eq!(common::qr_codes(&img), ["https://example.org/live-demo"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
