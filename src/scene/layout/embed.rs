@@ -25,6 +25,11 @@ impl Layouter<'_, '_> {
             .attrs
             .get("src")
             .or_else(|| meta.attrs.get("data-src"))?;
+        if let crate::scene::ImageState::Failed(reason) = self.images.state(src) {
+            // Said in full, whatever a missing image shows: the speaker must learn what to
+            // install (ffmpeg) before the talk.
+            return Some(self.placeholder(&format!("{src}: {reason}"), width.min(520.0 * self.s)));
+        }
         let img = Image {
             src: src.to_string(),
             alt: String::new(),
@@ -228,6 +233,8 @@ mod tests {
         let scene = lay_at(md, 1.0, &failed);
         assert_eq!(scene.background_image.as_deref(), Some("bg.mp4"));
         assert!(placeholder_text(&scene).contains("bg.mp4: video needs ffmpeg"));
+        let scene = lay_at("<video src=\"v.mp4\"></video>\n", 1.0, &failed);
+        assert!(placeholder_text(&scene).contains("v.mp4: video needs ffmpeg"));
     }
 
     #[test]
