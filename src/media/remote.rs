@@ -141,6 +141,14 @@ impl RemoteCache {
         if offline {
             return Err(RemoteError::Offline);
         }
+        // One download per URL at a time: the deck-open prefetch and the loader may both ask.
+        let lock = url_lock(&url);
+        let _held = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if path.is_file() {
+            return Ok(path);
+        }
         let bytes = download(&url)?;
         self.store(&path, &bytes)?;
         Ok(path)
@@ -157,6 +165,21 @@ impl RemoteCache {
         std::fs::rename(&tmp, path).map_err(err)
     }
 }
+
+/// The lock held while `url` downloads (locks are kept: one per remote image of the decks
+/// opened, a few bytes each).
+fn url_lock(url: &str) -> std::sync::Arc<std::sync::Mutex<()>> {
+    static LOCKS: OnceLock<std::sync::Mutex<std::collections::HashMap<String, LockRef>>> =
+        OnceLock::new();
+    let map = LOCKS.get_or_init(Default::default);
+    let mut map = map
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.entry(url.to_string()).or_default().clone()
+}
+
+/// One URL's download lock.
+type LockRef = std::sync::Arc<std::sync::Mutex<()>>;
 
 /// FNV-1a, 64-bit: a stable name for a URL's cache file (std's hasher may change between
 /// Rust releases, which would orphan the cache).
