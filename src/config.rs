@@ -21,6 +21,8 @@ pub struct Config {
     pub total_time_minutes: Option<f64>,
     /// Start the timer paused until T is pressed, instead of on the first advance.
     pub timer_starts_paused: bool,
+    /// Fetch nothing from the network: remote images come from the cache only (as `--offline`).
+    pub offline: bool,
     /// Key bindings: action name (as the help lists them, e.g. `next`, `black`) to key names
     /// (`Right`, `Space`, `Shift+T`); an action named here loses its default keys.
     pub keys: BTreeMap<String, Vec<String>>,
@@ -104,11 +106,12 @@ mod tests {
     #[test]
     fn settings_parse_and_broken_files_fall_back_to_defaults() {
         let (c, msg) = parse(
-            "theme = \"white\"\naudience_screen = 1\ntotal_time_minutes = 45\n[keys]\nnext = [\"Enter\", \"Shift+N\"]\n",
+            "theme = \"white\"\naudience_screen = 1\ntotal_time_minutes = 45\noffline = true\n[keys]\nnext = [\"Enter\", \"Shift+N\"]\n",
         );
         assert_eq!(msg, None);
         assert_eq!(c.theme.as_deref(), Some("white"));
         assert_eq!(c.audience_screen, Some(1));
+        assert!(c.offline);
         assert_eq!(c.keys["next"], vec!["Enter", "Shift+N"]);
         let (c, msg) = parse("theme = [\n");
         assert_eq!(c, Config::default());

@@ -166,7 +166,7 @@ fn check_catches_what_reveal_js_would_silently_get_wrong() {
         format!("{p}:26:1: error: line-number spec in 'js [1,2-x]'"),
         format!("{p}:32:1: warning: id 'intro' is used again (first at line 8)"),
         format!("{p}:35:1: error: link '#/99' names no slide"),
-        format!("{p}:37:1: warning: remote image 'https://example.com/a.png', not fetched"),
+        format!("{p}:37:1: warning: remote image 'https://example.com/a.png' is not cached yet"),
         format!("{p}:40:1: error: a second `Note:` in this slide"),
         format!("{p}:48:1: warning: slide separator inside a code fence"),
     ];

@@ -223,6 +223,15 @@ impl RostraApp {
                 if ctx.input(|i| i.pointer.primary_clicked()) {
                     clicked_link = Some(href);
                 }
+            } else if let Some(p) = ctx.input(|i| i.pointer.hover_pos())
+                && !inking
+                && let Some(src) = ui::video_at(scene, position.shown, canvas, zoom.inverse() * p)
+            {
+                // A click on a video plays or pauses it, as its controls would in a browser.
+                ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ctx.input(|i| i.pointer.primary_clicked()) {
+                    self.toggle_video(position.slide, src);
+                }
             }
         }
         if let Some(href) = clicked_link {

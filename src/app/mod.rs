@@ -40,6 +40,7 @@ use eframe::egui::{self, Rect};
 use egui_commonmark::CommonMarkCache;
 use images::ImageLoader;
 use scenes::Scenes;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The running presentation.
@@ -78,6 +79,9 @@ pub struct RostraApp {
     pointer_sent: ink::PointerSent,
     /// The phone remote, while it is on.
     remote: Option<remote::RemoteOn>,
+    /// The slide the talk was on at the last video click, and the videos clicked there
+    /// (each click flips whether it plays from what its `data-autoplay` says).
+    video_clicks: (usize, HashSet<String>),
 }
 
 impl RostraApp {
@@ -113,6 +117,7 @@ impl RostraApp {
             atlas_fill: 0.0,
             frame_interval: windows::frame_interval(),
             remote: None,
+            video_clicks: (0, HashSet::new()),
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -189,6 +194,23 @@ impl RostraApp {
         self.remote_deck_changed();
         self.scenes.clear();
         self.sync_images();
+        // Every remote image, not only the near slides': the talk may go offline later.
+        let remote: Vec<String> = self
+            .deck
+            .slides
+            .iter()
+            .flat_map(|s| s.image_sources())
+            .map(str::to_string)
+            .collect();
+        if crate::media::video::ffmpeg().is_none()
+            && self.deck.slides.iter().any(|s| !s.videos().is_empty())
+        {
+            log::warn!(
+                "this deck's videos will not play: {}",
+                crate::media::video::MISSING
+            );
+        }
+        self.images.prefetch(remote);
         if let Some(p) = path {
             self.start_watching(ctx, &p);
         }
@@ -218,6 +240,50 @@ impl RostraApp {
         self.images.keep_only(wanted.iter().cloned().collect());
         for src in &wanted {
             self.images.request(src);
+        }
+    }
+
+    /// Animations on the slide shown (both slides while one moves to the next) show their
+    /// frame at `now`; the videos on the current slide that autoplay play, the others stop.
+    fn move_media(&mut self, ctx: &egui::Context, now: f64) {
+        let n = self.deck.slides.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.talk.position().slide.min(n - 1);
+        let mut visible: HashSet<String> = HashSet::new();
+        let mut slides = vec![cur];
+        if let Some(mv) = self.talk.show().slide_move(now) {
+            slides.push(mv.from);
+        }
+        for &i in &slides {
+            if let Some(slide) = self.deck.slides.get(i) {
+                visible.extend(slide.image_sources().into_iter().map(str::to_string));
+            }
+        }
+        if self.video_clicks.0 != cur {
+            // Clicks belong to the slide they were made on.
+            self.video_clicks = (cur, HashSet::new());
+        }
+        let clicked = &self.video_clicks.1;
+        let playing: HashMap<String, bool> = self.deck.slides[cur]
+            .videos()
+            .into_iter()
+            .filter(|v| v.autoplay != clicked.contains(v.src))
+            .map(|v| (v.src.to_string(), v.looped))
+            .collect();
+        if let Some(after) = self.images.tick(now, &visible, &playing) {
+            ctx.request_repaint_after(after);
+        }
+    }
+
+    /// A click on video `src` of slide `slide`: playing stops, stopped plays.
+    pub(super) fn toggle_video(&mut self, slide: usize, src: String) {
+        if self.video_clicks.0 != slide {
+            self.video_clicks = (slide, HashSet::new());
+        }
+        if !self.video_clicks.1.remove(&src) {
+            self.video_clicks.1.insert(src);
         }
     }
 
@@ -282,6 +348,11 @@ impl RostraApp {
     /// Whether images are still being decoded (tests wait for them before a snapshot).
     pub fn images_pending(&self) -> bool {
         self.images.pending()
+    }
+
+    /// Frames video `src` has decoded while playing (`None` while it is not playing).
+    pub fn video_frames(&self, src: &str) -> Option<u64> {
+        self.images.video_frames(src)
     }
 
     /// Whether image `src` is decoded and on the GPU.
@@ -376,6 +447,7 @@ impl eframe::App for RostraApp {
         self.poll_remote(ctx);
         self.drain_commands(ctx, now);
         self.publish_remote(now);
+        self.move_media(ctx, now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

@@ -61,8 +61,52 @@ pub fn diagnostics(deck: &Deck, path: &Path) -> Vec<Diagnostic> {
     diags.extend(deck::check_assets(deck, base));
     diags.extend(overflow(deck, base));
     diags.extend(css_theme(deck, path));
+    diags.extend(media(deck));
     diags.sort_by_key(|d| d.span);
     diags
+}
+
+/// Remote images not in the cache yet (a talk offline would show their placeholders), and
+/// videos when ffmpeg, which plays them, is not installed.
+pub fn media(deck: &Deck) -> Vec<Diagnostic> {
+    use crate::media::{RemoteCache, remote, video};
+    let cache = RemoteCache::user();
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for slide in &deck.slides {
+        for (src, span) in slide.image_sources_at() {
+            if !seen.insert(src) {
+                continue;
+            }
+            if video::is_video(src) {
+                if remote::is_fetched(src) {
+                    out.push(
+                        Diagnostic::warning(span, format!("remote video '{src}' is not fetched"))
+                            .with_fix("save the video beside the deck and name the file"),
+                    );
+                } else if video::ffmpeg().is_none() {
+                    out.push(Diagnostic::warning(
+                        span,
+                        format!("video '{src}' will not play: {}", video::MISSING),
+                    ));
+                }
+            } else if remote::is_fetched(src) && cache.cached(src).is_none() {
+                out.push(
+                    Diagnostic::warning(
+                        span,
+                        format!(
+                            "remote image '{src}' is not cached yet (offline it would not show)"
+                        ),
+                    )
+                    .with_fix(format!(
+                        "open the deck once online (or run `rostra export`) to keep a copy in {}",
+                        cache.dir().display()
+                    )),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// A theme named by a CSS file (reveal-md takes one) is drawn with black: say so. Unknown

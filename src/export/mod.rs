@@ -18,7 +18,7 @@ mod vector;
 pub use page::{PageKind, PageSpec, plan};
 
 use crate::deck::{Deck, ShowNotes};
-use crate::media::{decode, resolve_local};
+use crate::media::{MAX_SIDE, Resolver, decode_source};
 use crate::scene::{ImageSizes, ImageState};
 use crate::theme::Theme;
 use crate::ui::Textures;
@@ -114,18 +114,17 @@ struct ExportImages {
 impl ExportImages {
     fn load(ctx: &egui::Context, base: &Path, deck: &Deck) -> ExportImages {
         let mut loaded = HashMap::new();
+        let resolver = Resolver::for_deck(base.to_path_buf());
         for slide in &deck.slides {
             for src in slide.image_sources() {
                 if loaded.contains_key(src) {
                     continue;
                 }
-                let result = resolve_local(base, src).and_then(|path| {
-                    decode(&path).map(|(img, size)| {
-                        (
-                            ctx.load_texture(format!("img:{src}"), img, TextureOptions::LINEAR),
-                            size,
-                        )
-                    })
+                let result = decode_source(&resolver, src, MAX_SIDE).map(|(img, size)| {
+                    (
+                        ctx.load_texture(format!("img:{src}"), img, TextureOptions::LINEAR),
+                        size,
+                    )
                 });
                 loaded.insert(src.to_string(), result);
             }

@@ -144,6 +144,29 @@ pub fn link_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<S
         .map(str::to_string)
 }
 
+/// The video drawn at `pos` on the canvas placed at `canvas` (fragments not yet shown hold
+/// none), for a click that plays or pauses it.
+pub fn video_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<String> {
+    let at = pos - canvas.min.to_vec2();
+    scene
+        .items
+        .iter()
+        .rev()
+        .filter(|i| {
+            !i.fragments.iter().any(|f| {
+                crate::motion::fragment_visual(f.style, f.step, shown, shown, 0.0).opacity < 0.01
+            })
+        })
+        .find_map(|i| match &i.kind {
+            crate::scene::ItemKind::Image { src }
+                if crate::media::video::is_video(src) && i.rect.contains(at) =>
+            {
+                Some(src.clone())
+            }
+            _ => None,
+        })
+}
+
 /// Paints a slide's background over `fill` (the whole screen, as reveal.js paints it on the
 /// viewport): its colour, gradient and image, through `placement`.
 pub fn paint_background(

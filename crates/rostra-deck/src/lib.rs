@@ -32,7 +32,7 @@ pub use easing::Easing;
 pub use fragment_style::{FragmentStyle, HighlightColor};
 pub use fragments::parse_highlight_steps;
 pub use model::*;
-pub use sources::{is_remote, local_part, names_image};
+pub use sources::{IframeRef, VideoRef, is_remote, local_part, names_image};
 pub use split::{SeparatorError, Separators};
 pub use timing::{ElementTiming, seconds};
 
@@ -775,7 +775,7 @@ impl Slide {
 }
 
 /// Checks that every local image the deck names exists under `base_dir`; remote sources
-/// ([`is_remote`]) are not fetched.
+/// ([`is_remote`]) are fetched into a cache by the app (only http and https); others are named.
 pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for slide in &deck.slides {
@@ -788,19 +788,34 @@ pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
                 if src.trim_start().to_ascii_lowercase().starts_with("data:") {
                     continue;
                 }
+                let lower = src.trim_start().to_ascii_lowercase();
+                if ["http://", "https://", "//"]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
+                {
+                    // Fetched into a cache; `rostra check` says which are not cached yet.
+                    continue;
+                }
                 out.push(
                     Diagnostic::warning(
                         span,
-                        format!("remote image '{src}', not fetched: rostra does not fetch remote images yet"),
+                        format!(
+                            "remote image '{src}', not fetched: only http and https images are"
+                        ),
                     )
                     .with_fix("save the image beside the deck and name the file"),
                 );
                 continue;
             };
             if !base_dir.join(path_part).exists() {
+                let what = if slide.videos().iter().any(|v| v.src == src) {
+                    "video"
+                } else {
+                    "image"
+                };
                 out.push(Diagnostic::warning(
                     span,
-                    format!("image '{src}' not found"),
+                    format!("{what} '{src}' not found"),
                 ));
             }
         }

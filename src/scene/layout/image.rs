@@ -132,7 +132,9 @@ pub(super) fn background(attrs: &Attributes, theme: &Theme) -> Background {
     let image = attrs
         .get("data-background-image")
         .map(str::to_string)
-        .or_else(|| is_image(bg_value).then(|| bg_value.to_string()));
+        .or_else(|| is_image(bg_value).then(|| bg_value.to_string()))
+        // A background video is a background picture whose frames change (the loader plays it).
+        .or_else(|| attrs.get("data-background-video").map(str::to_string));
     // A slide's own colour hides the theme's gradient, as reveal.js's background layer covers
     // the viewport's.
     let gradient = own_gradient.or_else(|| {

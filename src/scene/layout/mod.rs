@@ -8,6 +8,7 @@
 //! holds the entry point and what they share: the `Layouter`, styles and item building.
 
 mod code;
+mod embed;
 mod flow;
 mod html;
 mod image;
@@ -219,7 +220,32 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         items.extend(abs.items);
     }
     let attrs = &slide.attributes;
+    if let Some(src) = attrs
+        .get("data-background-iframe")
+        .filter(|s| !s.trim().is_empty())
+    {
+        // Behind the content, as reveal.js puts the page: a card in the middle of the canvas.
+        let size = vec2(canvas.x * 0.7, canvas.y * 0.5);
+        let mut card = Laid::default();
+        let laid = l.card(src, &Meta::default(), size);
+        card.push_at(laid, (canvas - size) / 2.0);
+        items.splice(0..0, card.items);
+    }
     let bg = background(attrs, theme);
+    if let Some(src) = &bg.image
+        && crate::media::video::is_video(src)
+        && let super::ImageState::Failed(reason) = input.images.state(src)
+    {
+        // A background video that cannot play says why, at the foot of the slide.
+        let laid = l.placeholder(&format!("{src}: {reason}"), canvas.x * 0.6);
+        let at = vec2(
+            (canvas.x - laid.size.x) / 2.0,
+            canvas.y - laid.size.y - 12.0 * l.s,
+        );
+        let mut note = Laid::default();
+        note.push_at(laid, at);
+        items.extend(note.items);
+    }
     (
         Scene {
             size: canvas,
