@@ -147,7 +147,9 @@ impl RostraApp {
             .theme
             .clone()
             .unwrap_or_else(|| deck.meta.theme.clone());
-        self.theme = Theme::named(&name).0;
+        self.theme = Theme::named(&name)
+            .0
+            .with_code_style(deck.meta.highlight_theme.as_deref());
         if self.images.base() != base_dir.as_path() {
             self.images = ImageLoader::new(base_dir, Some(ctx.clone()));
         }

@@ -10,7 +10,8 @@ pub const BOLD_FAMILY: &str = "bold";
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf");
-const MONO: &[u8] = include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf");
+// Without its `calt` ligatures: code shows `>=` as the two characters written, as reveal.js does.
+const MONO: &[u8] = include_bytes!("../../assets/fonts/JetBrainsMonoNL-Regular.ttf");
 
 /// Font definitions with the bundled fonts first in every family.
 pub fn definitions() -> FontDefinitions {

@@ -10,6 +10,7 @@
 
 pub mod chrome;
 pub mod fonts;
+pub mod highlight;
 pub mod reveal;
 
 use eframe::egui::Color32;
@@ -31,9 +32,9 @@ pub struct Theme {
     pub accent: Color32,
     /// Muted text (subtitles, slide numbers, placeholders).
     pub muted: Color32,
-    /// Code block background.
+    /// Code block background: the highlight.js style's, whatever the slide theme.
     pub code_background: Color32,
-    /// Code block default text.
+    /// Code block default text: the highlight.js style's.
     pub code_text: Color32,
     /// Inline code background.
     pub inline_code_background: Color32,
@@ -55,7 +56,8 @@ pub struct Theme {
     pub block_margin: f32,
     /// Code font size in `em` of the body size (reveal.js: 0.55).
     pub code_em: f32,
-    /// syntect theme used for code highlighting.
+    /// The highlight.js style code is coloured with ([`highlight::named`]; monokai unless the
+    /// deck's `highlightTheme` names another, through [`Theme::with_code_style`]).
     pub syntax_theme: &'static str,
     /// Size correction for the bundled text font, whose glyphs run larger and wider than
     /// reveal.js's Source Sans Pro at the same CSS size.
@@ -81,8 +83,8 @@ impl Theme {
             link: Color32::from_rgb(0x42, 0xaf, 0xfa),
             accent: Color32::from_rgb(0x42, 0xaf, 0xfa),
             muted: Color32::from_rgb(0xa0, 0xa0, 0xa0),
-            code_background: Color32::from_rgb(0x2b, 0x2b, 0x2b),
-            code_text: Color32::from_rgb(0xdc, 0xdc, 0xcc),
+            code_background: highlight::MONOKAI.background(),
+            code_text: highlight::MONOKAI.text(),
             inline_code_background: Color32::from_rgba_unmultiplied(255, 255, 255, 24),
             quote_background: Color32::from_rgba_unmultiplied(255, 255, 255, 13),
             rule: Color32::from_rgb(0x80, 0x80, 0x80),
@@ -93,7 +95,7 @@ impl Theme {
             heading_line_height: 1.2,
             block_margin: 20.0,
             code_em: 0.55,
-            syntax_theme: "base16-eighties.dark",
+            syntax_theme: highlight::MONOKAI.name,
             font_scale: 0.88,
         }
     }
@@ -108,12 +110,9 @@ impl Theme {
             link: Color32::from_rgb(0x2a, 0x76, 0xdd),
             accent: Color32::from_rgb(0x2a, 0x76, 0xdd),
             muted: Color32::from_rgb(0x66, 0x66, 0x66),
-            code_background: Color32::from_rgb(0xf6, 0xf8, 0xfa),
-            code_text: Color32::from_rgb(0x24, 0x29, 0x2e),
             inline_code_background: Color32::from_rgba_unmultiplied(0, 0, 0, 18),
             quote_background: Color32::from_rgba_unmultiplied(0, 0, 0, 10),
             rule: Color32::from_rgb(0xbb, 0xbb, 0xbb),
-            syntax_theme: "InspiredGitHub",
             ..Theme::black()
         }
     }

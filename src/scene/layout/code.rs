@@ -157,6 +157,37 @@ mod tests {
         }
     }
 
+    /// The drawn shape of each glyph of the code line `text` (its offset and size), with its
+    /// character.
+    fn glyphs(text: &str) -> Vec<(char, eframe::egui::Vec2, eframe::egui::Vec2)> {
+        let scene = lay(&format!("```\n{text}\n```\n"));
+        let found = lines(&scene);
+        let (item, _) = found.first().expect("a code line");
+        let ItemKind::Text(g) = &item.kind else {
+            unreachable!("lines() keeps text items")
+        };
+        g.rows
+            .iter()
+            .flat_map(|r| r.glyphs.iter())
+            .map(|gl| (gl.chr, gl.uv_rect.offset, gl.uv_rect.size))
+            .collect()
+    }
+
+    #[test]
+    fn code_shows_each_character_as_written_without_ligatures() {
+        // JetBrains Mono's `calt` draws `>=` as one wide sign, `->` as an arrow: each
+        // character must be the glyph it is alone, in the same column (so at the same
+        // sub-pixel offset).
+        for pair in [">=", "->", "!=", "==", "<=", "=>"] {
+            let chars: Vec<char> = pair.chars().collect();
+            let joined = glyphs(&format!("a {pair} b"));
+            let first = glyphs(&format!("a {}  b", chars[0]));
+            let second = glyphs(&format!("a  {} b", chars[1]));
+            assert_eq!(joined[2], first[2], "{pair}: {joined:?}");
+            assert_eq!(joined[3], second[3], "{pair}: {joined:?}");
+        }
+    }
+
     #[test]
     fn highlight_steps_dim_the_other_lines_step_by_step() {
         let scene = lay("```js [1|2]\na\nb\n```\n");

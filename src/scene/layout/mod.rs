@@ -160,10 +160,18 @@ fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
     let light_bg = luminance(bg) > 0.55;
     let light_theme = luminance(theme.background) > 0.55;
     (light_bg != light_theme).then(|| {
-        if light_bg {
+        let other = if light_bg {
             Theme::white()
         } else {
             Theme::black()
+        };
+        // Code keeps the deck's highlight.js style: reveal.js's `.hljs` colours ignore the
+        // slide's background.
+        Theme {
+            syntax_theme: theme.syntax_theme,
+            code_background: theme.code_background,
+            code_text: theme.code_text,
+            ..other
         }
     })
 }
