@@ -9,6 +9,7 @@
 
 mod code;
 mod layout;
+mod words;
 
 pub use code::{Highlighted, highlight_lines, highlighted, warm_up};
 pub use layout::{LayoutInput, layout};

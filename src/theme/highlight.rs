@@ -39,6 +39,11 @@ impl CodeStyle {
         rgb(self.text)
     }
 
+    /// [`CodeStyle::class_color`] as egui's colour.
+    pub fn color(&self, class: &str) -> Option<Color32> {
+        self.class_color(class).map(rgb)
+    }
+
     /// The colour of highlight.js class `class`, falling back along its dotted parents
     /// (`title.class` then `title`), as the stylesheet's plainer selector would apply.
     pub fn class_color(&self, class: &str) -> Option<u32> {
@@ -387,7 +392,7 @@ pub fn named(name: &str) -> (&'static CodeStyle, bool) {
 const SCOPES: &[(&str, &str)] = &[
     (
         "keyword",
-        "keyword - keyword.operator - keyword.symbol - string, storage, keyword.declaration",
+        "keyword - keyword.operator - keyword.symbol - string, storage - storage.type.function.arrow, keyword.declaration",
     ),
     (
         "type",
