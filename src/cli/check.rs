@@ -64,6 +64,7 @@ pub fn diagnostics(deck: &Deck, path: &Path) -> Vec<Diagnostic> {
     diags.extend(overflow(deck, base));
     diags.extend(stand_in_theme(deck, path));
     diags.extend(stand_in_code_style(deck, path));
+    diags.extend(unreadable_images(deck, base));
     diags.sort_by_key(|d| d.span);
     diags
 }
@@ -94,6 +95,35 @@ fn stand_in_theme(deck: &Deck, path: &Path) -> Option<Diagnostic> {
         )
         .with_fix(format!("write `theme: {look}` to see on screen what the audience will see")),
     )
+}
+
+/// Image files that are there but cannot be read (a broken or unknown format): the room sees
+/// only their alt text. Missing files and remote images are `check_assets`'s.
+fn unreadable_images(deck: &Deck, base: &Path) -> Vec<Diagnostic> {
+    let sizes = FileImageSizes::new(base.to_path_buf());
+    let mut out = Vec::new();
+    for slide in &deck.slides {
+        for (src, span) in slide.image_sources_at() {
+            let Ok(file) = crate::media::resolve_local(base, src) else {
+                continue;
+            };
+            if !file.is_file() {
+                continue;
+            }
+            if let crate::scene::ImageState::Failed(reason) =
+                crate::scene::ImageSizes::state(&sizes, src)
+            {
+                out.push(
+                    Diagnostic::warning(
+                        span,
+                        format!("image '{src}' cannot be read ({reason}): the room sees only its alt text"),
+                    )
+                    .with_fix("save it again as PNG, JPEG, GIF, WebP or SVG"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// A `highlightTheme` that highlight.js has but rostra does not colour with says it gets
@@ -198,6 +228,26 @@ mod tests {
         let out = diagnostics(&deck, &path);
         std::fs::remove_dir_all(&dir).ok();
         out
+    }
+
+    #[test]
+    fn an_image_that_cannot_be_read_is_a_warning_at_its_line() {
+        let dir = std::env::temp_dir().join(format!("rostra-check-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("bad.png"), b"not a picture").unwrap();
+        let source = "# A\n\n![a cat](bad.png)\n";
+        let path = dir.join("deck.md");
+        std::fs::write(&path, source).unwrap();
+        let deck = deck::parse(source, &deck::Options::default()).unwrap();
+        let diags = diagnostics(&deck, &path);
+        std::fs::remove_dir_all(&dir).ok();
+        let d = diags
+            .iter()
+            .find(|d| d.message.contains("'bad.png' cannot be read"))
+            .unwrap_or_else(|| {
+                panic!("{:?}", diags.iter().map(|d| &d.message).collect::<Vec<_>>())
+            });
+        assert_eq!((d.severity, d.span.line), (Severity::Warning, 3));
     }
 
     #[test]
