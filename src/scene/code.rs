@@ -73,8 +73,29 @@ fn syntax_for(language: &str) -> Option<&'static SyntaxReference> {
         .or_else(|| set.find_syntax_by_name(language.trim()))
 }
 
+/// A piece of a code line in one colour and weight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeRun {
+    /// Its colour.
+    pub color: Color32,
+    /// Whether the style sets it bold (monokai's keywords, titles and types).
+    pub bold: bool,
+    /// Its text.
+    pub text: String,
+}
+
+impl CodeRun {
+    fn plain(color: Color32, text: impl Into<String>) -> CodeRun {
+        CodeRun {
+            color,
+            bold: false,
+            text: text.into(),
+        }
+    }
+}
+
 /// Coloured runs per line of a code block.
-pub type Highlighted = Arc<Vec<Vec<(Color32, String)>>>;
+pub type Highlighted = Arc<Vec<Vec<CodeRun>>>;
 
 type Key = (String, String, String, [u8; 4]);
 
@@ -129,10 +150,10 @@ pub fn highlight_lines(
     language: &str,
     theme: &str,
     fallback: Color32,
-) -> Vec<Vec<(Color32, String)>> {
+) -> Vec<Vec<CodeRun>> {
     let plain = || {
         code.lines()
-            .map(|l| vec![(fallback, l.to_string())])
+            .map(|l| vec![CodeRun::plain(fallback, l)])
             .collect()
     };
     if let Some(lines) = super::words::classify(code, language) {
@@ -141,7 +162,11 @@ pub fn highlight_lines(
             .into_iter()
             .map(|runs| {
                 runs.into_iter()
-                    .map(|(class, t)| (class.and_then(|c| style.color(c)).unwrap_or(fallback), t))
+                    .map(|(class, text)| CodeRun {
+                        color: class.and_then(|c| style.color(c)).unwrap_or(fallback),
+                        bold: class.is_some_and(|c| style.is_bold(c)),
+                        text,
+                    })
                     .collect()
             })
             .collect();
@@ -163,17 +188,17 @@ pub fn highlight_lines(
             Ok(ranges) => out.push(
                 ranges
                     .into_iter()
-                    .map(|(style, text)| {
-                        let c = style.foreground;
-                        (
-                            crate::theme::syntax_color(c),
-                            text.trim_end_matches('\n').to_string(),
-                        )
+                    .map(|(style, text)| CodeRun {
+                        color: crate::theme::syntax_color(style.foreground),
+                        bold: style
+                            .font_style
+                            .contains(syntect::highlighting::FontStyle::BOLD),
+                        text: text.trim_end_matches('\n').to_string(),
                     })
-                    .filter(|(_, t)| !t.is_empty())
+                    .filter(|r| !r.text.is_empty())
                     .collect(),
             ),
-            Err(_) => out.push(vec![(fallback, line.to_string())]),
+            Err(_) => out.push(vec![CodeRun::plain(fallback, line)]),
         }
     }
     out
@@ -193,19 +218,19 @@ mod tests {
         );
         assert_eq!(lines.len(), 2);
         let colours: std::collections::HashSet<_> =
-            lines.iter().flatten().map(|(c, _)| *c).collect();
+            lines.iter().flatten().map(|r| r.color).collect();
         assert!(colours.len() > 1);
-        let text: String = lines[1].iter().map(|(_, t)| t.as_str()).collect();
+        let text: String = lines[1].iter().map(|r| r.text.as_str()).collect();
         assert_eq!(text, "    return 1");
     }
 
     /// The colours of the runs whose text is exactly `token`.
-    fn colour_of(lines: &[Vec<(Color32, String)>], token: &str) -> Vec<Color32> {
+    fn colour_of(lines: &[Vec<CodeRun>], token: &str) -> Vec<Color32> {
         lines
             .iter()
             .flatten()
-            .filter(|(_, t)| t.trim() == token)
-            .map(|(c, _)| *c)
+            .filter(|r| r.text.trim() == token)
+            .map(|r| r.color)
             .collect()
     }
 
@@ -235,7 +260,7 @@ mod tests {
             }
             let lines = highlight_lines(code, lang, "monokai", Color32::WHITE);
             let colours: std::collections::HashSet<_> =
-                lines.iter().flatten().map(|(c, _)| *c).collect();
+                lines.iter().flatten().map(|r| r.color).collect();
             assert!(colours.len() > 1, "{lang}: one colour only: {lines:?}");
         }
     }
@@ -269,10 +294,22 @@ mod tests {
         let comment: Vec<u32> = lines
             .iter()
             .flatten()
-            .filter(|(_, t)| t.contains("note"))
-            .map(|(c, _)| hex(*c))
+            .filter(|r| r.text.contains("note"))
+            .map(|r| hex(r.color))
             .collect();
         assert_eq!(comment, [0x75715e], "{lines:?}");
+        // monokai sets keywords bold, strings not; zenburn sets neither.
+        let weight = |lines: &[Vec<CodeRun>], token: &str| {
+            lines
+                .iter()
+                .flatten()
+                .find(|r| r.text.trim() == token)
+                .map(|r| r.bold)
+        };
+        assert_eq!(weight(&lines, "def"), Some(true));
+        assert_eq!(weight(&lines, "s"), Some(false));
+        let zen_def = highlight_lines("def f():", "python", "zenburn", Color32::WHITE);
+        assert_eq!(weight(&zen_def, "def"), Some(false));
         // The style's own text colour where highlight.js leaves a token unclassified.
         let zen = highlight_lines("x = 1", "python", "zenburn", Color32::WHITE);
         assert_eq!(
@@ -287,6 +324,6 @@ mod tests {
     #[test]
     fn unknown_language_is_plain() {
         let lines = highlight_lines("x y", "nolang", "monokai", Color32::WHITE);
-        assert_eq!(lines, vec![vec![(Color32::WHITE, "x y".to_string())]]);
+        assert_eq!(lines, vec![vec![CodeRun::plain(Color32::WHITE, "x y")]]);
     }
 }

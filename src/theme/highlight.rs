@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 use syntect::highlighting::{
-    Color, ScopeSelectors, StyleModifier, Theme as SyntectTheme, ThemeItem, ThemeSettings,
+    Color, FontStyle, ScopeSelectors, StyleModifier, Theme as SyntectTheme, ThemeItem,
+    ThemeSettings,
 };
 
 /// One highlight.js style: the block's colours and the colour of each class it styles.
@@ -26,6 +27,8 @@ pub struct CodeStyle {
     pub text: u32,
     /// highlight.js class (without `hljs-`; `title.class` for `.hljs-title.class_`) and colour.
     pub classes: &'static [(&'static str, u32)],
+    /// The classes the style sets in bold.
+    pub bold: &'static [&'static str],
 }
 
 impl CodeStyle {
@@ -37,6 +40,20 @@ impl CodeStyle {
     /// The block's default text colour.
     pub fn text(&self) -> Color32 {
         rgb(self.text)
+    }
+
+    /// Whether class `class` (or the plainer class it falls back to) is bold in this style.
+    pub fn is_bold(&self, class: &str) -> bool {
+        let mut c = class;
+        loop {
+            if self.bold.contains(&c) {
+                return true;
+            }
+            match c.rsplit_once('.') {
+                Some((parent, _)) => c = parent,
+                None => return false,
+            }
+        }
     }
 
     /// [`CodeStyle::class_color`] as egui's colour.
@@ -103,6 +120,16 @@ pub const MONOKAI: CodeStyle = CodeStyle {
         ("deletion", 0x75715e),
         ("meta", 0x75715e),
     ],
+    bold: &[
+        "keyword",
+        "selector-tag",
+        "literal",
+        "doctag",
+        "title",
+        "section",
+        "type",
+        "selector-id",
+    ],
 };
 
 /// reveal.js's other bundled style (`plugin/highlight/zenburn.css`).
@@ -138,6 +165,7 @@ pub const ZENBURN: CodeStyle = CodeStyle {
         ("quote", 0x7f9f7f),
         ("meta", 0x7f9f7f),
     ],
+    bold: &["strong"],
 };
 
 /// highlight.js's `github` (light).
@@ -177,6 +205,7 @@ pub const GITHUB: CodeStyle = CodeStyle {
         ("addition", 0x22863a),
         ("deletion", 0xb31d28),
     ],
+    bold: &["section", "strong"],
 };
 
 /// highlight.js's `atom-one-dark`.
@@ -216,6 +245,7 @@ pub const ATOM_ONE_DARK: CodeStyle = CodeStyle {
         ("built_in", 0xe6c07b),
         ("title.class", 0xe6c07b),
     ],
+    bold: &["strong"],
 };
 
 /// highlight.js's `vs2015` (Visual Studio dark).
@@ -254,6 +284,7 @@ pub const VS2015: CodeStyle = CodeStyle {
         ("selector-attr", 0xd7ba7d),
         ("selector-pseudo", 0xd7ba7d),
     ],
+    bold: &["strong"],
 };
 
 /// highlight.js's `tomorrow-night-bright`.
@@ -289,6 +320,7 @@ pub const TOMORROW_NIGHT_BRIGHT: CodeStyle = CodeStyle {
         ("keyword", 0xc397d8),
         ("selector-tag", 0xc397d8),
     ],
+    bold: &["strong"],
 };
 
 /// highlight.js's `rainbow`.
@@ -327,6 +359,7 @@ pub const RAINBOW: CodeStyle = CodeStyle {
         ("attr", 0x81a2be),
         ("attribute", 0x81a2be),
     ],
+    bold: &["section", "name", "strong"],
 };
 
 /// highlight.js's `paraiso-dark`.
@@ -362,6 +395,7 @@ pub const PARAISO_DARK: CodeStyle = CodeStyle {
         ("keyword", 0x815ba4),
         ("selector-tag", 0x815ba4),
     ],
+    bold: &["strong"],
 };
 
 /// Every style rostra draws, monokai first.
@@ -472,12 +506,17 @@ pub fn syntect_theme(style: &CodeStyle) -> SyntectTheme {
         .filter_map(|(class, selectors)| {
             let color = style.class_color(class).unwrap_or(style.text);
             let scope = ScopeSelectors::from_str(selectors).ok()?;
+            let weight = if style.is_bold(class) {
+                FontStyle::BOLD
+            } else {
+                FontStyle::empty()
+            };
             Some(ThemeItem {
                 scope,
                 style: StyleModifier {
                     foreground: Some(syntect_color(color)),
                     background: None,
-                    font_style: None,
+                    font_style: Some(weight),
                 },
             })
         })

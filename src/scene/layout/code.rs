@@ -5,6 +5,7 @@
 use super::{Laid, Layouter, glyph_size};
 use crate::deck::CodeBlock;
 use crate::scene::{CodeLine, ItemKind, highlighted};
+use crate::theme::fonts::MONO_BOLD_FAMILY;
 use eframe::egui::{Align, Color32, FontFamily, FontId, Rect, pos2, vec2};
 use eframe::epaint::text::{LayoutJob, TextFormat};
 use std::sync::Arc;
@@ -37,12 +38,20 @@ impl Layouter<'_, '_> {
             size = (size * (w - 2.0 * pad) / (longest as f32 * char_w)).max(size * 0.6);
         }
         let line_h = size * 1.25;
-        let mono = |color: Color32| TextFormat {
-            font_id: FontId::new(glyph_size(size), FontFamily::Monospace),
+        let weighted = |color: Color32, bold: bool| TextFormat {
+            font_id: FontId::new(
+                glyph_size(size),
+                if bold {
+                    FontFamily::Name(MONO_BOLD_FAMILY.into())
+                } else {
+                    FontFamily::Monospace
+                },
+            ),
             color,
             line_height: Some(line_h),
             ..TextFormat::default()
         };
+        let mono = |color: Color32| weighted(color, false);
         let steps = Arc::new(code.steps.clone());
         let step_fragments = Arc::new(code.step_fragments.clone());
         let has_steps =
@@ -92,9 +101,9 @@ impl Layouter<'_, '_> {
             }
             let mut job = LayoutJob::default();
             let mut text = String::new();
-            for (color, t) in runs {
-                job.append(t, 0.0, mono(*color));
-                text.push_str(t);
+            for run in runs {
+                job.append(&run.text, 0.0, weighted(run.color, run.bold));
+                text.push_str(&run.text);
             }
             if job.text.trim().is_empty() {
                 continue;
