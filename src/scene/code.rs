@@ -322,6 +322,30 @@ mod tests {
     }
 
     #[test]
+    fn graphql_fields_and_types_as_highlight_js_colours_them() {
+        let lines = highlight_lines(
+            "type Message {\n  id: ID!\n}",
+            "graphql",
+            "monokai",
+            Color32::WHITE,
+        );
+        let hex = |c: Color32| u32::from_be_bytes([0, c.r(), c.g(), c.b()]);
+        let of = |t: &str| {
+            colour_of(&lines, t)
+                .into_iter()
+                .map(hex)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of("type"), [0xf92672]);
+        assert_eq!(
+            of("id"),
+            [0xbf79db],
+            "a field is highlight.js's symbol: {lines:?}"
+        );
+        assert_eq!(of("ID"), [0xdddddd], "type names stay plain: {lines:?}");
+    }
+
+    #[test]
     fn unknown_language_is_plain() {
         let lines = highlight_lines("x y", "nolang", "monokai", Color32::WHITE);
         assert_eq!(lines, vec![vec![CodeRun::plain(Color32::WHITE, "x y")]]);

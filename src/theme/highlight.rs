@@ -422,7 +422,8 @@ pub fn named(name: &str) -> (&'static CodeStyle, bool) {
 }
 
 /// highlight.js's classes and the TextMate scopes (as syntect's grammars name them) that
-/// stand for the same kind of token.
+/// stand for the same kind of token; where the two disagree for one language, a scope
+/// written with that language's `source.*` wins, being more specific.
 const SCOPES: &[(&str, &str)] = &[
     (
         "keyword",
@@ -466,7 +467,13 @@ const SCOPES: &[(&str, &str)] = &[
     ("section", "markup.heading, entity.name.section"),
     (
         "symbol",
-        "constant.other.symbol, storage.modifier.lifetime, entity.name.lifetime",
+        "constant.other.symbol, storage.modifier.lifetime, entity.name.lifetime, source.graphql entity.name.field, source.graphql variable.parameter",
+    ),
+    // Tokens highlight.js leaves unclassified where a grammar names them (no style has a
+    // `plain` class, so they take the default text colour): GraphQL's type names and `!`.
+    (
+        "plain",
+        "source.graphql support.type, source.graphql entity.name.type, source.graphql storage.modifier",
     ),
     ("regexp", "string.regexp"),
     (
