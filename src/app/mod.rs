@@ -153,7 +153,7 @@ impl RostraApp {
             .clone()
             .unwrap_or_else(|| deck.meta.theme.clone());
         let (theme, how) = Theme::lookup(&name);
-        self.theme = theme;
+        self.theme = theme.with_code_style(deck.meta.highlight_theme.as_deref());
         // The deck's own unknown name is already among its diagnostics (an error of `check`);
         // a CSS file, or a name given on the command line or in the settings, is not.
         let theme_warning = (how == ThemeName::CssFile

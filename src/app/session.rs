@@ -118,9 +118,17 @@ impl Session {
             .as_deref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "deck".into());
+        // Missing image files too: the room sees only their alt text, so the speaker is told.
+        let assets = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(|base| crate::deck::check_assets(deck, base))
+            .unwrap_or_default();
         let mut lines: Vec<String> = deck
             .diagnostics
             .iter()
+            .chain(&assets)
             .map(|d| format!("{file}:{}: {}", d.span.line, d.message))
             .collect();
         lines.extend(theme_warning.map(|w| format!("{file}: {w}")));
@@ -136,6 +144,7 @@ impl Session {
                 "{} warning(s) in this deck (it opened anyway):",
                 deck.diagnostics
                     .iter()
+                    .chain(&assets)
                     .filter(|d| d.severity != Severity::Error)
                     .count()
                     .max(lines.len())

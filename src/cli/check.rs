@@ -15,7 +15,9 @@ pub const SHRINK_WARNING: f32 = 0.7;
 pub fn overflow(deck: &Deck, base: &Path) -> Vec<Diagnostic> {
     let mut fonts = Fonts::new(TextOptions::default(), crate::theme::fonts::definitions());
     let mut view = fonts.with_pixels_per_point(1.0);
-    let (theme, _) = Theme::named(&deck.meta.theme);
+    let theme = Theme::named(&deck.meta.theme)
+        .0
+        .with_code_style(deck.meta.highlight_theme.as_deref());
     let images = FileImageSizes::new(base.to_path_buf());
     let canvas = Vec2::new(deck.meta.width, deck.meta.height);
     let mut out = Vec::new();
@@ -62,6 +64,8 @@ pub fn diagnostics(deck: &Deck, path: &Path) -> Vec<Diagnostic> {
     diags.extend(overflow(deck, base));
     diags.extend(css_theme(deck, path));
     diags.extend(media(deck));
+    diags.extend(stand_in_code_style(deck, path));
+    diags.extend(unreadable_images(deck, base));
     diags.sort_by_key(|d| d.span);
     diags
 }
@@ -126,6 +130,67 @@ fn css_theme(deck: &Deck, path: &Path) -> Option<Diagnostic> {
     )
 }
 
+/// Image files that are there but cannot be read (a broken or unknown format): the room sees
+/// only their alt text. Missing files and remote images are `check_assets`'s.
+fn unreadable_images(deck: &Deck, base: &Path) -> Vec<Diagnostic> {
+    let sizes = FileImageSizes::new(base.to_path_buf());
+    let mut out = Vec::new();
+    for slide in &deck.slides {
+        for (src, span) in slide.image_sources_at() {
+            let Ok(file) = crate::media::resolve_local(base, src) else {
+                continue;
+            };
+            if !file.is_file() {
+                continue;
+            }
+            if let crate::scene::ImageState::Failed(reason) =
+                crate::scene::ImageSizes::state(&sizes, src)
+            {
+                out.push(
+                    Diagnostic::warning(
+                        span,
+                        format!("image '{src}' cannot be read ({reason}): the room sees only its alt text"),
+                    )
+                    .with_fix("save it again as PNG, JPEG, GIF, WebP or SVG"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A `highlightTheme` that highlight.js has but rostra does not colour with says it gets
+/// monokai; names highlight.js lacks are the deck engine's error already.
+fn stand_in_code_style(deck: &Deck, path: &Path) -> Option<Diagnostic> {
+    let given = deck.meta.highlight_theme.as_deref()?;
+    let name = given
+        .trim()
+        .trim_end_matches(".css")
+        .trim_end_matches(".min");
+    let known = match name.strip_prefix("base16/") {
+        Some(b) => deck::lint::BASE16_THEMES.contains(&b),
+        None => deck::lint::HIGHLIGHT_THEMES.contains(&name),
+    };
+    if !known || crate::theme::highlight::named(name).1 {
+        return None;
+    }
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let have: Vec<&str> = crate::theme::highlight::STYLES
+        .iter()
+        .map(|s| s.name)
+        .collect();
+    Some(
+        Diagnostic::warning(
+            deck::lint::key_span(&source, "highlightTheme"),
+            format!(
+                "highlight theme '{given}' is highlight.js's, but rostra colours code with monokai in its place (its styles so far: {})",
+                have.join(", ")
+            ),
+        )
+        .with_fix("name one of those to see on screen what the audience will see"),
+    )
+}
+
 /// Checks a parsed deck whose file is `path` (images are looked up beside it).
 pub fn check(deck: &Deck, path: &Path) -> Report {
     let file = path.display().to_string();
@@ -180,4 +245,67 @@ pub fn check_json(deck: &Deck, path: &Path) -> (String, bool) {
         serde_json::to_string_pretty(&doc).unwrap_or_default(),
         errors > 0,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diagnostics of `source` saved as a deck file of its own.
+    fn diagnostics_of(name: &str, source: &str) -> Vec<Diagnostic> {
+        let dir = std::env::temp_dir().join(format!("rostra-check-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("deck.md");
+        std::fs::write(&path, source).unwrap();
+        let deck = deck::parse(source, &deck::Options::default()).unwrap();
+        let out = diagnostics(&deck, &path);
+        std::fs::remove_dir_all(&dir).ok();
+        out
+    }
+
+    #[test]
+    fn an_image_that_cannot_be_read_is_a_warning_at_its_line() {
+        let dir = std::env::temp_dir().join(format!("rostra-check-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("bad.png"), b"not a picture").unwrap();
+        let source = "# A\n\n![a cat](bad.png)\n";
+        let path = dir.join("deck.md");
+        std::fs::write(&path, source).unwrap();
+        let deck = deck::parse(source, &deck::Options::default()).unwrap();
+        let diags = diagnostics(&deck, &path);
+        std::fs::remove_dir_all(&dir).ok();
+        let d = diags
+            .iter()
+            .find(|d| d.message.contains("'bad.png' cannot be read"))
+            .unwrap_or_else(|| {
+                panic!("{:?}", diags.iter().map(|d| &d.message).collect::<Vec<_>>())
+            });
+        assert_eq!((d.severity, d.span.line), (Severity::Warning, 3));
+    }
+
+    #[test]
+    fn a_highlight_style_rostra_lacks_is_a_warning_at_its_key() {
+        let diags = diagnostics_of(
+            "nord",
+            "---\ntheme: black\nhighlightTheme: nord\n---\n# A\n",
+        );
+        let d = diags
+            .iter()
+            .find(|d| d.message.contains("highlight theme 'nord'"))
+            .expect("a warning for nord");
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.span.line, 3);
+        assert!(d.message.contains("monokai"), "{}", d.message);
+        for known in ["github", "base16/zenburn", "monokai.css"] {
+            let diags = diagnostics_of(
+                "known",
+                &format!("---\nhighlightTheme: {known}\n---\n# A\n"),
+            );
+            assert!(
+                !diags.iter().any(|d| d.message.contains("highlight theme")),
+                "{known}: {:?}",
+                diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+            );
+        }
+    }
 }

@@ -176,7 +176,9 @@ fn theme_of(deck: &Deck, options: &ExportOptions) -> Theme {
         .theme
         .clone()
         .unwrap_or_else(|| deck.meta.theme.clone());
-    Theme::named(&name).0
+    Theme::named(&name)
+        .0
+        .with_code_style(deck.meta.highlight_theme.as_deref())
 }
 
 /// Each slide's number as the screen shows it.

@@ -86,12 +86,12 @@ pub(super) fn svg_options() -> resvg::usvg::Options<'static> {
         for font in [
             include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf").as_slice(),
             include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf").as_slice(),
-            include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf").as_slice(),
+            include_bytes!("../../assets/fonts/JetBrainsMonoNL-Regular.ttf").as_slice(),
         ] {
             db.load_font_data(font.to_vec());
         }
         db.set_sans_serif_family("Rostra Gothic");
-        db.set_monospace_family("JetBrains Mono");
+        db.set_monospace_family("JetBrains Mono NL");
         std::sync::Arc::new(db)
     });
     resvg::usvg::Options {

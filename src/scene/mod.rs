@@ -9,8 +9,9 @@
 
 mod code;
 mod layout;
+mod words;
 
-pub use code::{Highlighted, highlight_lines, highlighted, warm_up};
+pub use code::{CodeRun, Highlighted, highlight_lines, highlighted, warm_up};
 pub use layout::{LayoutInput, layout};
 
 use crate::deck::{ElementTiming, FragmentStyle, HighlightStep};

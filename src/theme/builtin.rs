@@ -6,7 +6,7 @@
 #![allow(clippy::disallowed_methods)]
 
 use super::fonts::family;
-use super::{Gradient, TextShadow, Theme};
+use super::{Gradient, TextShadow, Theme, highlight};
 use eframe::egui::Color32;
 
 const fn rgb(v: u32) -> Color32 {
@@ -72,8 +72,10 @@ impl Theme {
             italic_color: None,
             inline_code_color: None,
             bullet_color: None,
-            code_background: rgb(0x2b2b2b),
-            code_text: rgb(0xdcdccc),
+            // reveal.js's highlight plugin colours code blocks with monokai whatever the theme
+            // (the deck's `highlightTheme` swaps it, through `Theme::with_code_style`).
+            code_background: highlight::MONOKAI.background(),
+            code_text: highlight::MONOKAI.text(),
             // theme.scss gives inline code no background of its own (blood does, in paragraphs).
             inline_code_background: Color32::TRANSPARENT,
             quote_background: Color32::from_rgba_unmultiplied(255, 255, 255, 13),
@@ -88,7 +90,7 @@ impl Theme {
             heading_line_height: 1.2,
             block_margin: 20.0,
             code_em: 0.55,
-            syntax_theme: "base16-eighties.dark",
+            syntax_theme: highlight::MONOKAI.name,
             font_scale: 1.0,
             body_font: family::LATO,
             paragraph_font: family::LATO,
@@ -98,15 +100,12 @@ impl Theme {
         }
     }
 
-    /// The light themes' code and quote look over the defaults.
+    /// The light themes' quote and rule look over the defaults.
     fn light(self) -> Theme {
         Theme {
             muted: rgb(0x666666),
-            code_background: rgb(0xf6f8fa),
-            code_text: rgb(0x24292e),
             quote_background: Color32::from_rgba_unmultiplied(0, 0, 0, 10),
             rule: rgb(0xbbbbbb),
-            syntax_theme: "InspiredGitHub",
             ..self
         }
     }

@@ -1,5 +1,6 @@
 //! The bundled fonts: Rostra Gothic (NanumGothic subset: Latin and Hangul) for text, its bold
-//! for headings, JetBrains Mono for code with Rostra Gothic behind it for Hangul in code, then
+//! for headings, JetBrains Mono NL (no ligatures; regular, and bold for what code styles set
+//! bold) for code with Rostra Gothic behind it for Hangul in code, then
 //! egui's own fonts for emoji and symbols. Beside them, the fonts of reveal.js's fourteen
 //! themes (assets/fonts/themes), each a named family with Rostra Gothic behind it, so a theme
 //! draws Latin text in its own face and Hangul in Rostra Gothic, as a browser falls back.
@@ -9,10 +10,14 @@ use std::sync::Arc;
 
 /// Font family name for bold text (headings, `**strong**`).
 pub const BOLD_FAMILY: &str = "bold";
+/// Font family name for bold code (the keywords highlight.js styles bold).
+pub const MONO_BOLD_FAMILY: &str = "mono-bold";
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf");
-const MONO: &[u8] = include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf");
+// Without its `calt` ligatures: code shows `>=` as the two characters written, as reveal.js does.
+const MONO: &[u8] = include_bytes!("../../assets/fonts/JetBrainsMonoNL-Regular.ttf");
+const MONO_BOLD: &[u8] = include_bytes!("../../assets/fonts/JetBrainsMonoNL-Bold.ttf");
 
 /// Family names of the theme fonts, as [`Theme`](super::Theme) names them.
 pub mod family {
@@ -240,6 +245,10 @@ pub fn definitions() -> FontDefinitions {
         .insert("rostra-bold".into(), Arc::new(FontData::from_static(BOLD)));
     defs.font_data
         .insert("rostra-mono".into(), Arc::new(FontData::from_static(MONO)));
+    defs.font_data.insert(
+        "rostra-mono-bold".into(),
+        Arc::new(FontData::from_static(MONO_BOLD)),
+    );
     let with = |first: &[&str], rest: &[String]| -> Vec<String> {
         first
             .iter()
@@ -259,6 +268,10 @@ pub fn definitions() -> FontDefinitions {
         .insert(FontFamily::Name(family::ROSTRA.into()), regular.clone());
     defs.families
         .insert(FontFamily::Name(family::MONO.into()), mono.clone());
+    defs.families.insert(
+        FontFamily::Name(MONO_BOLD_FAMILY.into()),
+        with(&["rostra-mono-bold", "rostra-bold"], &fallback_mono),
+    );
     for &(name, files, is_bold, is_code) in THEME_FAMILIES {
         for &(file, bytes) in files {
             defs.font_data

@@ -13,6 +13,7 @@ pub mod chrome;
 mod css_colors;
 pub mod fonts;
 mod gradient;
+pub mod highlight;
 pub mod reveal;
 
 pub use gradient::{Gradient, GradientShape};
@@ -66,9 +67,9 @@ pub struct Theme {
     pub inline_code_color: Option<Color32>,
     /// List markers' own colour (dracula).
     pub bullet_color: Option<Color32>,
-    /// Code block background.
+    /// Code block background: the highlight.js style's, whatever the slide theme.
     pub code_background: Color32,
-    /// Code block default text.
+    /// Code block default text: the highlight.js style's.
     pub code_text: Color32,
     /// Inline code background.
     pub inline_code_background: Color32,
@@ -96,7 +97,8 @@ pub struct Theme {
     pub block_margin: f32,
     /// Code font size in `em` of the body size (reveal.js: 0.55).
     pub code_em: f32,
-    /// syntect theme used for code highlighting.
+    /// The highlight.js style code is coloured with ([`highlight::named`]; monokai unless the
+    /// deck's `highlightTheme` names another, through [`Theme::with_code_style`]).
     pub syntax_theme: &'static str,
     /// Size correction for the text font, were it to run larger than the theme's own (1 now
     /// that every theme draws with its own font).

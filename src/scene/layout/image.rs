@@ -46,6 +46,32 @@ impl Layouter<'_, '_> {
         }
     }
 
+    /// What a browser shows for an image it cannot load: its alt text, quietly, in the text
+    /// colour, and nothing when it has none. The speaker hears of the missing file from the
+    /// console, the banner and `check`, not the room.
+    fn missing_image(&mut self, img: &Image, width: f32) -> Laid {
+        let alt = img.alt.trim();
+        if alt.is_empty() {
+            return Laid::default();
+        }
+        let th = self.theme;
+        let st = TextStyle::plain(th.body_size() * self.s, th.text, th.line_height);
+        let job = LayoutJob {
+            wrap: TextWrapping {
+                max_width: width.max(10.0),
+                ..Default::default()
+            },
+            ..LayoutJob::single_section(alt.to_string(), self.format(&st))
+        };
+        let galley = self.fonts.layout_job(job);
+        let rect = galley.rect;
+        let key = self.key("img-alt", Some(&img.meta), &img.src);
+        Laid {
+            items: vec![self.item(key, rect, ItemKind::Text(galley))],
+            size: rect.size(),
+        }
+    }
+
     pub(super) fn image(&mut self, img: &Image, width: f32) -> Laid {
         let style = img.meta.style();
         // CSS wins over the HTML attribute, as in a browser.
@@ -67,10 +93,7 @@ impl Layouter<'_, '_> {
         let max_h = want_h.unwrap_or(self.canvas.y * 0.95).min(self.canvas.y);
         let key = self.key("img", Some(&img.meta), &img.src);
         match self.images.state(&img.src) {
-            ImageState::Failed(reason) => self.placeholder(
-                &format!("⚠ {}: {reason}", img.src),
-                max_w.min(520.0 * self.s),
-            ),
+            ImageState::Failed(_) => self.missing_image(img, max_w),
             state => {
                 let (nw, nh) = match state {
                     ImageState::Ready([w, h]) if w > 0 && h > 0 => (w as f32, h as f32),
@@ -154,7 +177,7 @@ pub(super) fn background(attrs: &Attributes, theme: &Theme) -> Background {
 // Tests compare against literal colours.
 #[allow(clippy::disallowed_methods)]
 mod tests {
-    use super::super::test_support::{Every, lay, lay_at, placeholder_text};
+    use super::super::test_support::{Every, lay, lay_at};
     use crate::scene::{ImageState, ItemKind, Scene};
     use eframe::egui::{Color32, Rect};
 
@@ -196,11 +219,33 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_image_shows_a_placeholder_with_its_reason() {
+    fn a_failed_image_shows_its_alt_text_quietly() {
         let failed = Every(ImageState::Failed("not found".into()));
+        let scene = lay_at("![A cat asleep](gone.png)\n", 1.0, &failed);
+        assert!(
+            !scene.items.iter().any(|i| matches!(
+                i.kind,
+                ItemKind::Placeholder { .. } | ItemKind::Image { .. }
+            )),
+            "no box for the room"
+        );
+        let (text, colour) = scene
+            .items
+            .iter()
+            .find_map(|i| match &i.kind {
+                ItemKind::Text(g) => Some((g.text().to_string(), g.job.sections[0].format.color)),
+                _ => None,
+            })
+            .expect("the alt text");
+        assert_eq!(text, "A cat asleep");
+        assert_eq!(colour, crate::theme::Theme::black().text);
+        assert!(
+            !text.contains("gone.png"),
+            "the path is the speaker's business"
+        );
+        // No alt text: nothing at all, as a browser shows.
         let scene = lay_at("![](gone.png)\n", 1.0, &failed);
-        let message = placeholder_text(&scene);
-        assert!(message.contains("gone.png: not found"), "{message}");
+        assert!(scene.items.is_empty(), "{:?}", scene.items.len());
     }
 
     #[test]
