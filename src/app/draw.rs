@@ -66,8 +66,8 @@ impl RostraApp {
         }
         self.paint_slides(&ctx, &painter, area, now);
         self.ink_ui(&ctx, &painter, area, now);
+        self.paint_furniture(&ctx, &painter, area, now);
         let show = self.talk.show();
-        ui::paint_slide_number(&painter, area, &show.slide_number());
         if self.talk.qr_shown()
             && let Some((a, Some(qr))) = self.talk.attendance_qr()
         {
@@ -95,6 +95,54 @@ impl RostraApp {
             ctx.request_repaint();
         }
         self.paint_stats(&ctx, &painter, area, frame, now);
+    }
+
+    /// reveal.js's controls, progress bar and slide number, as the deck configures them and the
+    /// settings file lets the projector show them.
+    fn paint_furniture(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        area: Rect,
+        now: f64,
+    ) {
+        let f = self.deck.meta.furniture;
+        let shown = self.options.audience;
+        let show = self.talk.show();
+        let link = self.theme.link;
+        if f.progress && shown.progress {
+            let glide = self
+                .progress
+                .get_or_insert_with(|| ui::furniture::ProgressGlide::at_rest(show.progress()));
+            glide.aim(show.progress(), now);
+            ui::furniture::paint_progress(painter, area, glide.at(now), link);
+            if glide.moving(now) {
+                self.animate(ctx);
+            }
+        }
+        let show = self.talk.show();
+        if f.controls && shown.controls {
+            let own = self
+                .scenes
+                .get(show.position().slide)
+                .map(|s| s.background)
+                .filter(|bg| *bg != self.theme.background);
+            let color = ui::furniture::controls_color(link, own);
+            ui::furniture::paint_controls(
+                painter,
+                area,
+                &show.routes(),
+                f.controls_layout,
+                f.controls_back_arrows,
+                color,
+            );
+        }
+        if let Some(format) = f.slide_number
+            && shown.slide_number
+            && f.show_slide_number == crate::deck::ShowSlideNumber::All
+        {
+            ui::paint_slide_number(painter, area, &show.slide_number_as(format), 12.0);
+        }
     }
 
     /// Asks for the next frame of an animation: at once where the display paces frames

@@ -78,6 +78,8 @@ pub struct RostraApp {
     pointer_sent: ink::PointerSent,
     /// The phone remote, while it is on.
     remote: Option<remote::RemoteOn>,
+    /// The progress bar's length, gliding after each move (set on the first frame drawn).
+    progress: Option<crate::ui::furniture::ProgressGlide>,
 }
 
 impl RostraApp {
@@ -99,6 +101,7 @@ impl RostraApp {
             images: ImageLoader::new(base_dir.clone(), Some(ctx.clone())),
             scenes: Scenes::default(),
             stats: None,
+            progress: None,
             jump: None,
             opened_links: Vec::new(),
             session: session::Session::new(options),

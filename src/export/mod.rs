@@ -182,11 +182,18 @@ fn theme_of(deck: &Deck, options: &ExportOptions) -> Theme {
 
 /// Each slide's number as the screen shows it.
 fn slide_numbers(deck: &Deck) -> Vec<String> {
-    let mut show = crate::show::Show::new(deck);
+    use crate::deck::ShowSlideNumber;
+    let f = deck.meta.furniture;
+    // reveal.js's print view numbers its pages 1, 2, 3 when `slideNumber` is on and
+    // `showSlideNumber` lets it print; otherwise a page has no number.
+    let printed = f.slide_number.is_some() && f.show_slide_number != ShowSlideNumber::Speaker;
     (0..deck.slides.len())
         .map(|i| {
-            show.jump(i, 0);
-            show.slide_number()
+            if printed {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            }
         })
         .collect()
 }
