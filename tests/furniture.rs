@@ -151,3 +151,42 @@ fn convex_turns_the_leaving_slide_away_and_concave_towards_the_viewer() {
         "concave: its left edge swings nearer, taller than its right: {first:?} {last:?}"
     );
 }
+
+/// The columns (left, right) that hold light pixels in row `y`, if any.
+fn ink_row(img: &RgbaImage, y: u32) -> Option<(u32, u32)> {
+    let lit: Vec<u32> = (0..img.width())
+        .filter(|&x| img.get_pixel(x, y).0[..3].iter().all(|&c| c > 150))
+        .collect();
+    Some((*lit.first()?, *lit.last()?))
+}
+
+#[test]
+fn inside_a_stack_convex_turns_about_the_horizontal_axis() {
+    let text = "---\nrevealOptions:\n  transition: convex\n---\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n![](white.png) <!-- .element: style=\"width: 800px; height: 420px\" -->\n\n## Down, in perspective\n\n----\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n## B\n";
+    let deck = rostra::deck::parse(text, &Default::default()).expect("parses");
+    let (_, dir) = fixture();
+    let options = test_options();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(Vec2::new(640.0, 360.0))
+        .with_step_dt(0.02)
+        .with_max_steps(64)
+        .wgpu()
+        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
+    common::settle_images(&mut h, RostraApp::images_pending);
+    h.run_steps(4);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    let mid = h.render().expect("renders");
+    keep(&mid, "convex-down-mid");
+    // Rows the picture covers (its text below is narrower, and left out).
+    let rows: Vec<(u32, u32)> = (0..360)
+        .filter_map(|y| ink_row(&mid, y).map(|s| (y, s.1 - s.0)))
+        .filter(|&(_, w)| w > 200)
+        .collect();
+    assert!(rows.len() > 20, "the picture is still in view");
+    let (top, bottom) = (rows[0], rows[rows.len() - 1]);
+    assert!(
+        top.1 + 8 < bottom.1,
+        "going up and away, its top edge is narrower than its bottom: {top:?} {bottom:?}"
+    );
+}

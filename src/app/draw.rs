@@ -237,15 +237,20 @@ impl RostraApp {
                             );
                         }
                     }
-                    change => ui::paint_transition(
-                        painter,
-                        area,
-                        (old, old_frame),
-                        (new, frame),
-                        change,
-                        secs,
-                        &self.images,
-                    ),
+                    change => {
+                        // What a turning or sliding background uncovers is the viewport's
+                        // own background, the theme's, as in reveal.js.
+                        painter.rect_filled(area, 0.0, self.theme.background);
+                        ui::paint_transition(
+                            painter,
+                            area,
+                            (old, old_frame),
+                            (new, frame),
+                            change,
+                            secs,
+                            &self.images,
+                        );
+                    }
                 }
                 self.animate(ctx);
                 return;
