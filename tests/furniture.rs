@@ -190,3 +190,41 @@ fn inside_a_stack_convex_turns_about_the_horizontal_axis() {
         "going up and away, its top edge is narrower than its bottom: {top:?} {bottom:?}"
     );
 }
+
+#[test]
+fn the_arrows_are_buttons() {
+    use rostra::ui::furniture::{Arrow, arrow_boxes};
+    let (deck, dir) = fixture();
+    let mut h = AppHarness::default().build(deck, dir);
+    h.run();
+    let area = eframe::egui::Rect::from_min_size(eframe::egui::Pos2::ZERO, Vec2::new(640.0, 360.0));
+    let click = |h: &mut Harness<'_, RostraApp>, arrow: Arrow| {
+        let routes = h.state().show().routes();
+        let boxes = arrow_boxes(area, rostra::deck::ControlsLayout::BottomRight, &routes);
+        let i = rostra::ui::furniture::ARROWS
+            .iter()
+            .position(|a| *a == arrow)
+            .unwrap_or(0);
+        let pos = boxes[i].center();
+        h.event(eframe::egui::Event::PointerMoved(pos));
+        h.run();
+        for pressed in [true, false] {
+            h.event(common::primary(pos, pressed));
+        }
+        h.run();
+        let p = h.state().show().position();
+        (p.slide, p.shown)
+    };
+    assert_eq!(
+        click(&mut h, Arrow::Right),
+        (0, 1),
+        "the right arrow shows a step"
+    );
+    assert_eq!(
+        click(&mut h, Arrow::Left),
+        (0, 0),
+        "the faded left one takes it back"
+    );
+    // No up arrow on the first slide: a click there is no move.
+    assert_eq!(click(&mut h, Arrow::Up), (0, 0));
+}

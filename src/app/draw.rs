@@ -121,6 +121,13 @@ impl RostraApp {
             }
         }
         let show = self.talk.show();
+        if let Some(format) = f.slide_number
+            && shown.slide_number
+            && f.show_slide_number == crate::deck::ShowSlideNumber::All
+        {
+            ui::paint_slide_number(painter, area, &show.slide_number_as(format), 12.0);
+        }
+        let mut pressed = None;
         if f.controls && shown.controls {
             let own = self
                 .scenes
@@ -128,20 +135,29 @@ impl RostraApp {
                 .map(|s| s.background)
                 .filter(|bg| *bg != self.theme.background);
             let color = ui::furniture::controls_color(link, own);
-            ui::furniture::paint_controls(
-                painter,
-                area,
-                &show.routes(),
-                f.controls_layout,
-                f.controls_back_arrows,
-                color,
-            );
+            let routes = show.routes();
+            let looks = (f.controls_layout, f.controls_back_arrows);
+            // A drag that draws is not a press of an arrow.
+            let hovered = ctx
+                .input(|i| i.pointer.hover_pos())
+                .filter(|_| self.talk.ink().pen().is_none())
+                .and_then(|p| ui::furniture::arrow_at(area, &routes, looks.0, looks.1, p));
+            ui::furniture::paint_controls(painter, area, &routes, looks, color, hovered);
+            if let Some(arrow) = hovered {
+                ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ctx.input(|i| i.pointer.primary_clicked()) {
+                    use ui::furniture::Arrow;
+                    pressed = Some(match arrow {
+                        Arrow::Left => Command::Left,
+                        Arrow::Right => Command::Right,
+                        Arrow::Up => Command::Up,
+                        Arrow::Down => Command::Down,
+                    });
+                }
+            }
         }
-        if let Some(format) = f.slide_number
-            && shown.slide_number
-            && f.show_slide_number == crate::deck::ShowSlideNumber::All
-        {
-            ui::paint_slide_number(painter, area, &show.slide_number_as(format), 12.0);
+        if let Some(command) = pressed {
+            self.push(ctx, command);
         }
     }
 

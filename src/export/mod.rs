@@ -403,3 +403,25 @@ pub fn export_pdf(
     })?;
     Ok(pages.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        slide_numbers(&crate::deck::parse(text, &Default::default()).unwrap_or_default())
+    }
+
+    #[test]
+    fn pages_are_numbered_only_when_the_deck_numbers_its_slides() {
+        assert_eq!(numbers("# A\n\n---\n\n# B\n"), ["", ""], "reveal.js: off");
+        assert_eq!(
+            numbers("---\ntitle: t\n---\n# A\n\n---\n\n# B\n\n----\n\n# C\n"),
+            ["1", "2", "3"],
+            "reveal-md turns it on; print counts pages one by one"
+        );
+        let speaker =
+            "---\nrevealOptions:\n  slideNumber: c/t\n  showSlideNumber: speaker\n---\n# A\n";
+        assert_eq!(numbers(speaker), [""]);
+    }
+}

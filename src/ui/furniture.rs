@@ -167,14 +167,33 @@ pub fn controls_color(link: Color32, own_background: Option<Color32>) -> Color32
     }
 }
 
-/// Paints the arrows that lead somewhere.
-pub fn paint_controls(
-    painter: &Painter,
+/// The arrow drawn under `pos`, if one is (a hidden arrow is no button).
+pub fn arrow_at(
     area: Rect,
     routes: &Routes,
     layout: ControlsLayout,
     back: BackArrows,
+    pos: Pos2,
+) -> Option<Arrow> {
+    let boxes = arrow_boxes(area, layout, routes);
+    let opacity = arrow_opacities(routes, back);
+    ARROWS
+        .into_iter()
+        .zip(boxes)
+        .zip(opacity)
+        .find(|((_, rect), o)| *o > 0.0 && rect.contains(pos))
+        .map(|((arrow, _), _)| arrow)
+}
+
+/// Paints the arrows that lead somewhere; the one under the mouse (`hovered`) at full
+/// strength, as reveal.js's `:hover`.
+pub fn paint_controls(
+    painter: &Painter,
+    area: Rect,
+    routes: &Routes,
+    (layout, back): (ControlsLayout, BackArrows),
     color: Color32,
+    hovered: Option<Arrow>,
 ) {
     let boxes = arrow_boxes(area, layout, routes);
     let opacity = arrow_opacities(routes, back);
@@ -182,6 +201,7 @@ pub fn paint_controls(
         if o <= 0.0 {
             continue;
         }
+        let o = if hovered == Some(arrow) { 1.0 } else { o };
         // One open path, so the bars do not darken where they overlap at the tip.
         let points = chevron(arrow, rect).to_vec();
         painter.add(Shape::line(
@@ -348,6 +368,28 @@ mod tests {
         let edges = arrow_boxes(area(), ControlsLayout::Edges, &r);
         assert_eq!(edges[0].center().y, 360.0);
         assert_eq!(edges[2].center().x, 640.0);
+    }
+
+    #[test]
+    fn only_a_drawn_arrow_is_a_button() {
+        let r = Routes {
+            right: true,
+            has_horizontal: true,
+            ..Routes::default()
+        };
+        let boxes = arrow_boxes(area(), ControlsLayout::BottomRight, &r);
+        let at = |p| {
+            arrow_at(
+                area(),
+                &r,
+                ControlsLayout::BottomRight,
+                BackArrows::Faded,
+                p,
+            )
+        };
+        assert_eq!(at(boxes[1].center()), Some(Arrow::Right));
+        assert_eq!(at(boxes[0].center()), None, "nowhere to go back to");
+        assert_eq!(at(pos2(10.0, 10.0)), None);
     }
 
     #[test]
