@@ -149,6 +149,47 @@ pub fn chevron(arrow: Arrow, rect: Rect) -> [Pos2; 3] {
     left.map(|v| rect.center() + turn(v) * k)
 }
 
+/// The outline of an arrow's two bars as one polygon, from the outer corner of the tip round,
+/// so a faded arrow is not darker where its bars overlap; every point sees the first, so
+/// egui's fan fill covers it once.
+pub fn chevron_outline(arrow: Arrow, rect: Rect) -> [Pos2; 6] {
+    let [a, tip, b] = chevron(arrow, rect);
+    let half = BAR_THICKNESS / 2.0 * rect.width() / ARROW_SIZE;
+    // The bisector points into the chevron; the bars meet at right angles, so the corners
+    // of the outline sit half a thickness times √2 along it.
+    let into = ((a - tip).normalized() + (b - tip).normalized()).normalized();
+    let corner = half * std::f32::consts::SQRT_2;
+    let side = |end: Pos2| {
+        let along = (end - tip).normalized();
+        let n = vec2(-along.y, along.x);
+        // The normal that points away from the inside of the chevron.
+        let out = if n.dot(into) > 0.0 { -n } else { n };
+        (end + out * half, end - out * half)
+    };
+    let (a_out, a_in) = side(a);
+    let (b_out, b_in) = side(b);
+    let mut o = [
+        tip - into * corner,
+        a_out,
+        a_in,
+        tip + into * corner,
+        b_in,
+        b_out,
+    ];
+    // egui reverses an anticlockwise outline before its fan fill, which would start the fan
+    // elsewhere: make it clockwise here, keeping the outer corner first.
+    let area: f32 = (0..6)
+        .map(|i| {
+            let (p, q) = (o[(i + 5) % 6], o[i]);
+            p.x * q.y - q.x * p.y
+        })
+        .sum();
+    if area < 0.0 {
+        o[1..].reverse();
+    }
+    o
+}
+
 /// The arrows' colour: the theme's link colour, or white or black on a slide with a
 /// background of its own (reveal.js's `has-dark-background`/`has-light-background`).
 pub fn controls_color(link: Color32, own_background: Option<Color32>) -> Color32 {
@@ -202,11 +243,10 @@ pub fn paint_controls(
             continue;
         }
         let o = if hovered == Some(arrow) { 1.0 } else { o };
-        // One open path, so the bars do not darken where they overlap at the tip.
-        let points = chevron(arrow, rect).to_vec();
-        painter.add(Shape::line(
-            points,
-            Stroke::new(BAR_THICKNESS, color.gamma_multiply(o)),
+        painter.add(Shape::convex_polygon(
+            chevron_outline(arrow, rect).to_vec(),
+            color.gamma_multiply(o),
+            Stroke::NONE,
         ));
     }
 }
@@ -390,6 +430,28 @@ mod tests {
         assert_eq!(at(boxes[1].center()), Some(Arrow::Right));
         assert_eq!(at(boxes[0].center()), None, "nowhere to go back to");
         assert_eq!(at(pos2(10.0, 10.0)), None);
+    }
+
+    #[test]
+    fn a_chevron_outline_is_its_two_bars() {
+        let rect = Rect::from_center_size(pos2(100.0, 100.0), Vec2::splat(36.0));
+        let o = chevron_outline(Arrow::Left, rect);
+        // The outer corner is left of the tip, the inner right of it, on the tip's row.
+        assert!(o[0].x < 89.0 && o[3].x > 89.0 && (o[0].y - 100.0).abs() < 1e-3);
+        // Each bar's end is as wide as a bar.
+        assert!(((o[1] - o[2]).length() - 5.0).abs() < 1e-3);
+        assert!(((o[4] - o[5]).length() - 5.0).abs() < 1e-3);
+        // Every arrow's outline winds the way egui fills without reordering.
+        for arrow in ARROWS {
+            let o = chevron_outline(arrow, rect);
+            let area: f32 = (0..6)
+                .map(|i| {
+                    let (p, q) = (o[(i + 5) % 6], o[i]);
+                    p.x * q.y - q.x * p.y
+                })
+                .sum();
+            assert!(area > 0.0, "{arrow:?}");
+        }
     }
 
     #[test]
