@@ -82,6 +82,8 @@ pub struct RostraApp {
     /// The slide the talk was on at the last video click, and the videos clicked there
     /// (each click flips whether it plays from what its `data-autoplay` says).
     video_clicks: (usize, HashSet<String>),
+    /// The progress bar's length, gliding after each move (set on the first frame drawn).
+    progress: Option<crate::ui::furniture::ProgressGlide>,
 }
 
 impl RostraApp {
@@ -103,6 +105,7 @@ impl RostraApp {
             images: ImageLoader::new(base_dir.clone(), Some(ctx.clone())),
             scenes: Scenes::default(),
             stats: None,
+            progress: None,
             jump: None,
             opened_links: Vec::new(),
             session: session::Session::new(options),

@@ -183,11 +183,18 @@ fn theme_of(deck: &Deck, options: &ExportOptions) -> Theme {
 
 /// Each slide's number as the screen shows it.
 fn slide_numbers(deck: &Deck) -> Vec<String> {
-    let mut show = crate::show::Show::new(deck);
+    use crate::deck::ShowSlideNumber;
+    let f = deck.meta.furniture;
+    // reveal.js's print view numbers its pages 1, 2, 3 when `slideNumber` is on and
+    // `showSlideNumber` lets it print; otherwise a page has no number.
+    let printed = f.slide_number.is_some() && f.show_slide_number != ShowSlideNumber::Speaker;
     (0..deck.slides.len())
         .map(|i| {
-            show.jump(i, 0);
-            show.slide_number()
+            if printed {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            }
         })
         .collect()
 }
@@ -396,4 +403,26 @@ pub fn export_pdf(
         source,
     })?;
     Ok(pages.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        slide_numbers(&crate::deck::parse(text, &Default::default()).unwrap_or_default())
+    }
+
+    #[test]
+    fn pages_are_numbered_only_when_the_deck_numbers_its_slides() {
+        assert_eq!(numbers("# A\n\n---\n\n# B\n"), ["", ""], "reveal.js: off");
+        assert_eq!(
+            numbers("---\ntitle: t\n---\n# A\n\n---\n\n# B\n\n----\n\n# C\n"),
+            ["1", "2", "3"],
+            "reveal-md turns it on; print counts pages one by one"
+        );
+        let speaker =
+            "---\nrevealOptions:\n  slideNumber: c/t\n  showSlideNumber: speaker\n---\n# A\n";
+        assert_eq!(numbers(speaker), [""]);
+    }
 }

@@ -171,6 +171,7 @@ pub fn paint_preview_zoomed(
     let placement = Placement {
         transform,
         opacity: 1.0,
+        turn: None,
     };
     let canvas = canvas_rect(area, size);
     let shown = fit * canvas;

@@ -123,6 +123,10 @@ pub fn parse(source: &str, options: &Options) -> Result<Deck, DeckError> {
     let mut overrides = frontmatter::SeparatorOverrides::default();
     let mut content_offset = 0;
     if let Some(fm) = split::front_matter(source) {
+        // Front matter is reveal-md's: its template's options come first, the deck's over them.
+        deck.meta.reveal_md = true;
+        deck.meta.transition = "convex".into();
+        deck.meta.furniture.slide_number = Some(SlideNumberFormat::HDotV);
         overrides = frontmatter::read(fm.yaml, span_at(fm.yaml_offset), &mut deck.meta, &mut diags);
         content_offset = fm.content_offset;
     }
@@ -821,4 +825,36 @@ pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod reveal_md_tests {
+    use super::*;
+
+    fn meta(text: &str) -> DeckMeta {
+        parse(text, &Options::default())
+            .map(|d| d.meta)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn front_matter_means_reveal_md_and_its_template_options() {
+        let plain = meta("# A\n\n---\n\n# B\n");
+        assert!(!plain.reveal_md);
+        assert_eq!(plain.transition, "slide");
+        assert_eq!(plain.furniture.slide_number, None);
+
+        let md = meta("---\ntitle: T\n---\n\n# A\n");
+        assert!(md.reveal_md);
+        assert_eq!(md.transition, "convex", "reveal-md's 'default' is convex");
+        assert_eq!(md.furniture.slide_number, Some(SlideNumberFormat::HDotV));
+        assert!(md.furniture.controls && md.furniture.progress);
+
+        let own = meta(
+            "---\nrevealOptions:\n  transition: zoom\n  slideNumber: false\n  controls: false\n---\n\n# A\n",
+        );
+        assert_eq!(own.transition, "zoom", "the deck's options win");
+        assert_eq!(own.furniture.slide_number, None);
+        assert!(!own.furniture.controls);
+    }
 }
