@@ -217,3 +217,20 @@ fn check_says_when_a_reveal_theme_is_drawn_with_a_stand_in() {
     assert_eq!(code, 0, "a stand-in is a warning: {out}");
     assert!(out.contains(":2:1: warning: theme 'moon' is reveal.js's, but rostra draws it with its black stand-in"), "{out}");
 }
+
+#[test]
+fn check_reports_each_formula_that_does_not_parse_at_its_line() {
+    let path = fixture("math.md");
+    let p = path.to_str().unwrap();
+    let (code, out, _) = rostra(&["check", p]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("{p}:11:")) && out.contains("formula `\\nosuchmacro{x}`"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{p}:13:")) && out.contains("end{cases}"),
+        "{out}"
+    );
+    assert!(out.contains("2 slides, 2 error(s), 0 warning(s)"), "{out}");
+}
