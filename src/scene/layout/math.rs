@@ -283,4 +283,24 @@ mod tests {
         let text = texts(&scene)[0].1;
         assert!(r.left() >= text.left() - 0.5, "{r:?} inside {text:?}");
     }
+
+    #[test]
+    fn a_display_formula_is_centred_at_katex_s_size_for_reveal_s_42px_text() {
+        let scene = lay("$$\\int_0^1 x\\,dx = \\frac{1}{2}$$\n");
+        let f = formulas(&scene);
+        assert_eq!(f.len(), 1);
+        let ItemKind::Math { formula } = &f[0].kind else {
+            unreachable!()
+        };
+        assert!(formula.display);
+        // reveal.js's black theme sets text at 42px; KaTeX draws at 1.21em of it.
+        let em = 1.21 * 42.0;
+        let r = f[0].rect;
+        assert!((r.width() - formula.width * em).abs() < 0.5, "{r:?}");
+        assert!(
+            (r.height() - (formula.height + formula.depth) * em).abs() < 0.5,
+            "{r:?}"
+        );
+        assert!((r.center().x - 480.0).abs() < 1.0, "centred: {r:?}");
+    }
 }
