@@ -63,12 +63,13 @@ fn code_ranges(md: &str) -> Vec<std::ops::Range<usize>> {
         let indent = line.len() - body.len();
         let run = |c: u8| body.bytes().take_while(|&b| b == c).count();
         match fence {
-            Some((c, n, start)) => {
-                if indent < 4 && run(c) >= n && body[run(c)..].trim().is_empty() {
-                    out.push(start..line_start + line.len());
-                    fence = None;
-                }
+            Some((c, n, start))
+                if indent < 4 && run(c) >= n && body[run(c)..].trim().is_empty() =>
+            {
+                out.push(start..line_start + line.len());
+                fence = None;
             }
+            Some(_) => {}
             None if indent < 4 && (run(b'`') >= 3 || run(b'~') >= 3) => {
                 let c = if run(b'`') >= 3 { b'`' } else { b'~' };
                 fence = Some((c, run(c), line_start));
@@ -176,6 +177,38 @@ fn paren_math(md: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
     // Only ASCII bytes were replaced by ASCII bytes.
     let text = String::from_utf8(bytes).unwrap_or_else(|_| md.to_string());
     (std::borrow::Cow::Owned(text), inline)
+}
+
+/// `md` with each formula turned into a code span of its source, delimiters included: for
+/// speaker notes shown by a Markdown viewer that knows no math, so `_` and `*` inside a
+/// formula stay as written instead of turning into emphasis.
+pub fn math_as_code(md: &str) -> String {
+    let (text, _) = paren_math(md);
+    let mut out = String::with_capacity(md.len() + 16);
+    let mut last = 0;
+    for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
+        if !matches!(event, Event::InlineMath(_) | Event::DisplayMath(_)) || range.start < last {
+            continue;
+        }
+        let (Some(before), Some(source)) = (md.get(last..range.start), md.get(range.clone()))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        let longest = source.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest + 1);
+        let pad = if source.starts_with('`') || source.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        for part in [fence.as_str(), pad, source, pad, fence.as_str()] {
+            out.push_str(part);
+        }
+        last = range.end;
+    }
+    out.push_str(md.get(last..).unwrap_or(""));
+    out
 }
 
 /// Converts `md`, which starts at byte `base` of the deck, into children of the builder's root.
@@ -676,5 +709,14 @@ mod tests {
         assert_eq!(out.len(), md.len());
         assert_eq!(out, "a $$x$$ b $$y$$ é");
         assert_eq!(inline, vec![2]);
+    }
+
+    #[test]
+    fn notes_show_formulas_as_code_of_their_source() {
+        assert_eq!(
+            math_as_code("Say $a_1 * b_2$ and \\(x_1\\), then *this*.\n\n$$c_1$$\n"),
+            "Say `$a_1 * b_2$` and `\\(x_1\\)`, then *this*.\n\n`$$c_1$$`\n"
+        );
+        assert_eq!(math_as_code("costs $5 and $6"), "costs $5 and $6");
     }
 }

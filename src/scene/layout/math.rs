@@ -83,9 +83,17 @@ impl Layouter<'_, '_> {
         }
     }
 
-    /// Adds inline formula `tex` to `job`: its holder, or its source in the error colour.
-    pub(super) fn inline_math(&mut self, job: &mut LayoutJob, tex: &str, st: &TextStyle) {
-        let formula = match math::typeset(tex, false, st.color) {
+    /// Adds formula `tex` to `job`: its holder, or its source in the error colour. A
+    /// `$$…$$` amid a paragraph's text is set in display style but stays in the line (KaTeX
+    /// would break the line around it).
+    pub(super) fn inline_math(
+        &mut self,
+        job: &mut LayoutJob,
+        tex: &str,
+        st: &TextStyle,
+        display: bool,
+    ) {
+        let formula = match math::typeset(tex, display, st.color) {
             Ok(f) => f,
             Err(_) => {
                 // Monospaced: the text face draws `\\` as a won sign, as Korean fonts do.

@@ -149,7 +149,8 @@ impl Layouter<'_, '_> {
                         ..self.styled(st, meta)
                     };
                     *last_space = false;
-                    self.with_fragment(Some(meta), |l| l.inline_math(job, tex, &s2));
+                    let display = meta.attrs.has_class("display");
+                    self.with_fragment(Some(meta), |l| l.inline_math(job, tex, &s2, display));
                 }
                 Inline::LineBreak { .. } => {
                     let f = self.format(st);
