@@ -387,8 +387,12 @@ fn paint_item(
             }
         },
         ItemKind::Math { formula } => {
-            let scale = transform.scaling * painter.ctx().pixels_per_point();
-            let tex = math_texture(painter.ctx(), formula, rect.size() * scale);
+            // Rasterised at the item's own size, the zoom rounded to eighths of an octave:
+            // an auto-animate or a zoom transition reuses a few textures, not one a frame.
+            let zoom = (transform.scaling * rect.width() / item.rect.width().max(1e-3)).max(1e-3);
+            let zoom = 2f32.powf((zoom.log2() * 8.0).round() / 8.0);
+            let px = item.rect.size() * zoom * painter.ctx().pixels_per_point();
+            let tex = math_texture(painter.ctx(), formula, px);
             shapes.push(Shape::image(
                 tex,
                 rect,

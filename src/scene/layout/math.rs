@@ -123,6 +123,15 @@ impl Layouter<'_, '_> {
             valign: Align::Center,
             ..text
         };
+        if job.text.is_empty() || job.text.ends_with('\n') {
+            // epaint drops the spacing before a line's first glyph: give it one before.
+            let lead = TextFormat {
+                extra_letter_spacing: 0.0,
+                line_height: Some(text_line),
+                ..holder.clone()
+            };
+            self.append(job, HOLDER, lead);
+        }
         self.math_runs.push(MathRun {
             at: job.text.len(),
             formula,
@@ -310,5 +319,19 @@ mod tests {
             "{r:?}"
         );
         assert!((r.center().x - 480.0).abs() < 1.0, "centred: {r:?}");
+    }
+
+    #[test]
+    fn a_formula_opening_a_centred_line_is_centred_with_it() {
+        let scene = lay("$a+b+c+d$ and more\n");
+        let f = formulas(&scene)[0].rect;
+        let text = texts(&scene)[0].1;
+        let right = char_x(&scene, "and", " and");
+        eprintln!("formula {f:?} text {text:?} right {right}");
+        assert!(
+            (right - f.right()).abs() < 2.0,
+            "{f:?} ends where ` and` starts ({right})"
+        );
+        assert!(f.left() >= text.left() - 0.5, "{f:?} inside {text:?}");
     }
 }
