@@ -53,3 +53,31 @@ tex=tg/usr/share/texmf/fonts/opentype/public/tex-gyre
 cp "$tex/texgyrepagella-regular.otf" "$out/TeXGyrePagella-Regular.otf"
 cp "$tex/texgyrepagella-bold.otf" "$out/TeXGyrePagella-Bold.otf"
 cp tg/usr/share/doc/fonts-texgyre/copyright "$out/LICENSE-TeXGyrePagella.txt"
+# Fira Code (dracula's code face) without its `calt` ligatures, as JetBrains Mono NL: code on a
+# slide shows `>=` as the two characters written. Renamed "Fira Code NL" as the changed font
+# it is (Fira Code's licence reserves no name).
+for s in latin latin-ext cyrillic; do
+python3 - "$out/FiraCode-400-$s.ttf" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+from fontTools import subset
+path = sys.argv[1]
+f = TTFont(path)
+keep = sorted({r.FeatureTag for r in f["GSUB"].table.FeatureList.FeatureRecord} - {"calt"}) if "GSUB" in f else []
+opts = subset.Options()
+opts.layout_features = keep + ["kern", "mark", "mkmk"]
+opts.name_IDs = ["*"]
+opts.name_languages = ["*"]
+opts.notdef_outline = True
+opts.glyph_names = True
+opts.hinting = True
+s = subset.Subsetter(opts)
+s.populate(unicodes=f.getBestCmap().keys())
+s.subset(f)
+names = {1: "Fira Code NL", 4: "Fira Code NL Regular", 6: "FiraCodeNL-Regular"}
+for rec in list(f["name"].names):
+    if rec.nameID in names:
+        f["name"].setName(names[rec.nameID], rec.nameID, rec.platformID, rec.platEncID, rec.langID)
+f.save(path)
+PY
+done

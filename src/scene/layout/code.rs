@@ -176,8 +176,16 @@ mod tests {
 
     /// The drawn shape of each glyph of the code line `text` (its offset and size), with its
     /// character.
-    fn glyphs(text: &str) -> Vec<(char, eframe::egui::Vec2, eframe::egui::Vec2)> {
-        let scene = lay(&format!("```\n{text}\n```\n"));
+    fn glyphs(
+        text: &str,
+        theme: &crate::theme::Theme,
+    ) -> Vec<(char, eframe::egui::Vec2, eframe::egui::Vec2)> {
+        let scene = super::super::test_support::lay_themed(
+            &format!("```\n{text}\n```\n"),
+            1.0,
+            &crate::scene::NoImages,
+            theme,
+        );
         let found = lines(&scene);
         let (item, _) = found.first().expect("a code line");
         let ItemKind::Text(g) = &item.kind else {
@@ -194,14 +202,17 @@ mod tests {
     fn code_shows_each_character_as_written_without_ligatures() {
         // JetBrains Mono's `calt` draws `>=` as one wide sign, `->` as an arrow: each
         // character must be the glyph it is alone, in the same column (so at the same
-        // sub-pixel offset).
-        for pair in [">=", "->", "!=", "==", "<=", "=>"] {
-            let chars: Vec<char> = pair.chars().collect();
-            let joined = glyphs(&format!("a {pair} b"));
-            let first = glyphs(&format!("a {}  b", chars[0]));
-            let second = glyphs(&format!("a  {} b", chars[1]));
-            assert_eq!(joined[2], first[2], "{pair}: {joined:?}");
-            assert_eq!(joined[3], second[3], "{pair}: {joined:?}");
+        // sub-pixel offset). Every theme's code face (dracula's Fira Code too).
+        for theme in crate::theme::Theme::all() {
+            for pair in [">=", "->", "!=", "==", "<=", "=>"] {
+                let chars: Vec<char> = pair.chars().collect();
+                let joined = glyphs(&format!("a {pair} b"), &theme);
+                let first = glyphs(&format!("a {}  b", chars[0]), &theme);
+                let second = glyphs(&format!("a  {} b", chars[1]), &theme);
+                let name = theme.name;
+                assert_eq!(joined[2], first[2], "{name} {pair}: {joined:?}");
+                assert_eq!(joined[3], second[3], "{name} {pair}: {joined:?}");
+            }
         }
     }
 

@@ -24,14 +24,23 @@ pub(crate) fn lay(markdown: &str) -> Scene {
 
 /// The first slide of `markdown` laid out at `scale` points per canvas pixel.
 pub(crate) fn lay_at(markdown: &str, scale: f32, images: &dyn ImageSizes) -> Scene {
+    lay_themed(markdown, scale, images, &Theme::black())
+}
+
+/// The first slide of `markdown` laid out in `theme`.
+pub(crate) fn lay_themed(
+    markdown: &str,
+    scale: f32,
+    images: &dyn ImageSizes,
+    theme: &Theme,
+) -> Scene {
     let deck = deck::parse(markdown, &Options::default()).expect("default separators");
     let slide = deck.slides.first().expect("a slide");
     let mut f = Fonts::new(TextOptions::default(), fonts::definitions());
     let mut view = f.with_pixels_per_point(1.0);
-    let theme = Theme::black();
     let input = LayoutInput {
         slide,
-        theme: &theme,
+        theme,
         canvas: Vec2::new(960.0, 700.0),
         scale,
         images,
