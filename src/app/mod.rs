@@ -78,6 +78,9 @@ pub struct RostraApp {
     pointer_sent: ink::PointerSent,
     /// The phone remote, while it is on.
     remote: Option<remote::RemoteOn>,
+    /// The app itself as the windowed shell shares it, so the console can be a window of its
+    /// own that repaints alone (its clock then costs no frame of the slides).
+    shared: Option<std::sync::Weak<std::sync::Mutex<RostraApp>>>,
 }
 
 impl RostraApp {
@@ -113,6 +116,7 @@ impl RostraApp {
             atlas_fill: 0.0,
             frame_interval: windows::frame_interval(),
             remote: None,
+            shared: None,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -379,5 +383,58 @@ impl eframe::App for RostraApp {
         }
         self.atlas_fill = fill;
         self.draw(ui, frame);
+    }
+}
+
+/// The app as the native shell runs it: shared with the console's window, which eframe paints
+/// on its own (a deferred viewport) so a tick of the console's clock repaints only the console.
+pub struct SharedApp(std::sync::Arc<std::sync::Mutex<RostraApp>>);
+
+impl SharedApp {
+    /// Wraps `app`, which from now on hands its console a handle on itself.
+    pub fn new(app: RostraApp) -> SharedApp {
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(app));
+        lock(&shared).shared = Some(std::sync::Arc::downgrade(&shared));
+        SharedApp(shared)
+    }
+}
+
+/// The app, even after a panic in an earlier frame (its state is still the best there is).
+fn lock(app: &std::sync::Mutex<RostraApp>) -> std::sync::MutexGuard<'_, RostraApp> {
+    app.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl eframe::App for SharedApp {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        lock(&self.0).logic(ctx, frame);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        lock(&self.0).ui(ui, frame);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        lock(&self.0).save(storage);
+    }
+
+    fn on_exit(&mut self) {
+        lock(&self.0).on_exit();
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        lock(&self.0).auto_save_interval()
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        lock(&self.0).clear_color(visuals)
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        lock(&self.0).persist_egui_memory()
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        lock(&self.0).raw_input_hook(ctx, raw_input);
     }
 }
