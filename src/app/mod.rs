@@ -81,6 +81,9 @@ pub struct RostraApp {
     /// The app itself as the windowed shell shares it, so the console can be a window of its
     /// own that repaints alone (its clock then costs no frame of the slides).
     shared: Option<std::sync::Weak<std::sync::Mutex<RostraApp>>>,
+    /// The colour the shell clears the window just drawn to, its backdrop lifted off the
+    /// shapes (see `ui::lift_backdrop`).
+    backdrop: Option<egui::Color32>,
 }
 
 impl RostraApp {
@@ -117,6 +120,7 @@ impl RostraApp {
             frame_interval: windows::frame_interval(),
             remote: None,
             shared: None,
+            backdrop: None,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -310,6 +314,12 @@ impl RostraApp {
         }
     }
 
+    /// Ends a pass of a window the shell paints: its backdrop becomes the clear colour.
+    fn lift_backdrop(&mut self, ui: &egui::Ui) {
+        let ctx = ui.ctx();
+        self.backdrop = crate::ui::lift_backdrop(ctx, ui.layer_id(), ctx.viewport_rect());
+    }
+
     /// `rostra bench`: one step whenever nothing moves; closes the window at the end.
     fn drive_bench(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(run) = &mut self.bench else { return };
@@ -411,7 +421,9 @@ impl eframe::App for SharedApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        lock(&self.0).ui(ui, frame);
+        let mut app = lock(&self.0);
+        app.ui(ui, frame);
+        app.lift_backdrop(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -427,7 +439,12 @@ impl eframe::App for SharedApp {
     }
 
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        lock(&self.0).clear_color(visuals)
+        // eframe asks right after the pass of the window it is about to paint.
+        let app = lock(&self.0);
+        match app.backdrop {
+            Some(c) => c.to_normalized_gamma_f32(),
+            None => app.clear_color(visuals),
+        }
     }
 
     fn persist_egui_memory(&self) -> bool {
