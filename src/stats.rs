@@ -220,6 +220,14 @@ pub mod startup {
     }
 }
 
+/// Resident memory of this process now, in bytes (Linux: VmRSS; elsewhere unknown).
+pub fn rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// Peak resident memory of this process in bytes (Linux: VmHWM; elsewhere unknown).
 pub fn peak_rss_bytes() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

@@ -129,6 +129,9 @@ impl RostraApp {
                         .unwrap_or_else(std::time::Instant::now),
                 );
                 run.fast = options.bench_fast;
+                if let Some(plan) = options.bench_soak.clone() {
+                    run.start_soak(plan);
+                }
                 run
             }),
         };
@@ -325,7 +328,7 @@ impl RostraApp {
         let Some(run) = &mut self.bench else { return };
         let now = ctx.input(|i| i.time);
         run.frame(frame.info().cpu_usage, self.talk.position().slide);
-        let step = run.next_step(self.talk.show(), now, self.images.pending());
+        let step = run.next_command(self.talk.show(), now, self.images.pending());
         let done = run.is_done();
         if let Some(c) = step {
             self.push(ctx, c);
