@@ -128,6 +128,16 @@ enum Command {
         /// Page as fast as frames come, without waiting for transitions or images.
         #[arg(long)]
         fast: bool,
+        /// Soak: pass after pass (forwards and back, the overview and console toggled, the
+        /// deck reopened) for this many minutes, reporting memory and the worst frame per pass.
+        #[arg(long, value_name = "MINUTES")]
+        soak: Option<f64>,
+        /// Another deck a soak opens in turn with the first (repeatable).
+        #[arg(long, value_name = "FILE", requires = "soak")]
+        soak_deck: Vec<PathBuf>,
+        /// Full screen on the monitor (its size: e.g. 1920x1080), not a 1280x720 window.
+        #[arg(long)]
+        full_screen: bool,
     },
     /// Print the slide model.
     Dump {
@@ -241,12 +251,22 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             ref deck,
             json,
             fast,
+            soak,
+            ref soak_deck,
+            full_screen,
         }) => {
             let sink: rostra::app::bench::BenchSink = Default::default();
+            let soak = soak.map(|minutes| rostra::app::bench::Soak {
+                secs: minutes.max(0.0) * 60.0,
+                decks: std::iter::once(deck)
+                    .chain(soak_deck)
+                    .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.clone()))
+                    .collect(),
+            });
             present(
                 &cli,
                 Some(deck.clone()),
-                Some((sink.clone(), fast)),
+                Some((sink.clone(), fast, soak, full_screen)),
                 started,
             )?;
             let report = sink
@@ -274,9 +294,18 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
 fn present(
     cli: &Cli,
     deck_path: Option<PathBuf>,
-    bench: Option<(rostra::app::bench::BenchSink, bool)>,
+    bench: Option<(
+        rostra::app::bench::BenchSink,
+        bool,
+        Option<rostra::app::bench::Soak>,
+        bool,
+    )>,
     started: std::time::Instant,
 ) -> anyhow::Result<()> {
+    let (bench, bench_soak, bench_full_screen) = match bench {
+        Some((sink, fast, soak, full)) => (Some((sink, fast)), soak, full),
+        None => (None, None, false),
+    };
     let deck_named = deck_path.is_some();
     let path = deck_path.unwrap_or_else(|| bundled_dir().join("tour/slides.md"));
     let d = load(&path, &cli.separators)?;
@@ -305,6 +334,8 @@ fn present(
         no_console: cli.no_console,
         deck_options: deck_options(&cli.separators),
         bench,
+        bench_soak,
+        bench_full_screen,
         remote: cli.remote.clone(),
     };
     let places = rostra::app::start::Places {

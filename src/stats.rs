@@ -195,8 +195,37 @@ pub mod startup {
             ));
             prev = at;
         }
+        // CPU of all threads (the software renderer's included), steadier than wall time on
+        // a busy machine.
+        if let Some(cpu) = process_cpu() {
+            out.push_str(&format!(
+                "{:>8.0} ms  CPU so far, all threads\n",
+                cpu * 1000.0
+            ));
+        }
+        if let Some(rss) = super::peak_rss_bytes() {
+            out.push_str(&format!("{:>8.1} MB  peak RSS so far\n", rss as f64 / 1e6));
+        }
         Some(out)
     }
+
+    /// CPU seconds this process has used, all threads (Linux: /proc, in 10 ms ticks).
+    fn process_cpu() -> Option<f64> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        let after = stat.rsplit_once(')')?.1;
+        let mut fields = after.split_whitespace().skip(11);
+        let utime: f64 = fields.next()?.parse().ok()?;
+        let stime: f64 = fields.next()?.parse().ok()?;
+        Some((utime + stime) / 100.0)
+    }
+}
+
+/// Resident memory of this process now, in bytes (Linux: VmRSS; elsewhere unknown).
+pub fn rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// Peak resident memory of this process in bytes (Linux: VmHWM; elsewhere unknown).

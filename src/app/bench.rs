@@ -2,9 +2,11 @@
 //! and measures what a speaker feels: time to the first frame, CPU per frame, frames over
 //! budget, peak memory, and how long each image took to appear.
 
+use super::AppCommand;
 use crate::show::{Command, Show};
-use crate::stats::{peak_rss_bytes, percentile};
+use crate::stats::{peak_rss_bytes, percentile, rss_bytes};
 use serde::Serialize;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,6 +37,59 @@ pub struct BenchReport {
     pub font_atlas: [usize; 2],
     /// The five slowest frames: milliseconds and the slide (1-based) on screen.
     pub slowest: Vec<(f64, usize)>,
+    /// A soak's passes (`--soak`), in order; empty for a single run through the deck.
+    pub passes: Vec<PassReport>,
+}
+
+/// One pass of a soak: a deck forwards and back, the overview and console toggled, the
+/// next deck opened.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct PassReport {
+    /// The deck the pass went through.
+    pub deck: String,
+    /// Seconds since the soak began, at the end of the pass.
+    pub at_secs: f64,
+    /// Frames in the pass.
+    pub frames: usize,
+    /// The pass's worst frame, CPU milliseconds.
+    pub worst_ms: f64,
+    /// Its 99th percentile.
+    pub p99_ms: f64,
+    /// Resident memory at the end of the pass, MiB.
+    pub rss_mib: f64,
+    /// Peak resident memory so far, MiB.
+    pub peak_mib: f64,
+}
+
+/// A soak's plan: passes over `decks` in turn until `secs` have gone by.
+#[derive(Clone, Debug, Default)]
+pub struct Soak {
+    /// How long to keep going, in seconds (the pass under way is finished).
+    pub secs: f64,
+    /// The decks, in turn; the first is the one the bench opened.
+    pub decks: Vec<PathBuf>,
+}
+
+/// Where a soak pass is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phase {
+    /// To the start of the deck just opened.
+    Start,
+    Forward,
+    Back,
+    /// The overview and the console, each on and off (the count done).
+    Toggles(u8),
+}
+
+/// A soak in progress.
+#[derive(Debug)]
+struct SoakRun {
+    plan: Soak,
+    started: Option<f64>,
+    pass: usize,
+    phase: Phase,
+    /// No step before this time (a deck being opened).
+    hold_until: f64,
 }
 
 impl BenchReport {
@@ -77,7 +132,44 @@ impl BenchReport {
         for (src, ms) in &self.images_ms {
             row("image", format!("{ms:>7.0} ms  {src}"));
         }
+        for (i, p) in self.passes.iter().enumerate() {
+            row(
+                &format!("pass {}", i + 1),
+                format!(
+                    "{:>6.0} s  {:>5} frames  worst {:>6.1} ms  p99 {:>5.1} ms  RSS {:.0} MiB  \
+                     peak {:.0} MiB  {}",
+                    p.at_secs, p.frames, p.worst_ms, p.p99_ms, p.rss_mib, p.peak_mib, p.deck
+                ),
+            );
+        }
+        if let Some(s2) = self.soak_summary() {
+            row("soak", s2);
+        }
         s
+    }
+
+    /// A soak's verdict: peak memory growth and the worst frame after warm-up (the first
+    /// pass over each deck).
+    pub fn soak_summary(&self) -> Option<String> {
+        let decks = {
+            let mut d: Vec<&str> = self.passes.iter().map(|p| p.deck.as_str()).collect();
+            d.sort_unstable();
+            d.dedup();
+            d.len()
+        };
+        let warm = self.passes.get(decks.checked_sub(1)?)?;
+        let last = self.passes.last()?;
+        let after: Vec<&PassReport> = self.passes.iter().skip(decks).collect();
+        let worst = after.iter().map(|p| p.worst_ms).fold(0.0, f64::max);
+        Some(format!(
+            "{} passes; peak RSS {:.0} MiB after warm-up, {:.0} MiB at the end ({:+.1}%); \
+             worst frame after warm-up {:.1} ms",
+            self.passes.len(),
+            warm.peak_mib,
+            last.peak_mib,
+            (last.peak_mib / warm.peak_mib - 1.0) * 100.0,
+            worst
+        ))
     }
 }
 
@@ -97,6 +189,10 @@ pub struct BenchRun {
     /// Page as fast as frames come: no waiting for transitions or images (a speaker
     /// holding the arrow key).
     pub fast: bool,
+    soak: Option<SoakRun>,
+    passes: Vec<PassReport>,
+    /// The report went out (frames until the window closes change nothing).
+    reported: bool,
 }
 
 impl BenchRun {
@@ -112,7 +208,123 @@ impl BenchRun {
             sink,
             done: false,
             fast: false,
+            soak: None,
+            passes: Vec::new(),
+            reported: false,
         }
+    }
+
+    /// Makes this run a soak (`rostra bench --soak`).
+    pub fn start_soak(&mut self, plan: Soak) {
+        self.soak = Some(SoakRun {
+            plan,
+            started: None,
+            pass: 0,
+            phase: Phase::Start,
+            hold_until: 0.0,
+        });
+    }
+
+    /// Whether nothing moves and the slide's images are in (or two seconds went by).
+    fn ready(&mut self, show: &Show, now: f64, images_pending: bool) -> bool {
+        if self.fast {
+            return true;
+        }
+        if show.slide_move(now).is_some() || show.fragment_move(now).is_some() {
+            return false;
+        }
+        let since = *self.waiting_since.get_or_insert(now);
+        !(images_pending && now - since < 2.0)
+    }
+
+    /// The next step of a soak, or of a plain run through the deck.
+    pub fn next_command(
+        &mut self,
+        show: &Show,
+        now: f64,
+        images_pending: bool,
+    ) -> Option<AppCommand> {
+        if self.soak.is_none() {
+            return self.next_step(show, now, images_pending).map(Into::into);
+        }
+        if self.done || !self.ready(show, now, images_pending) {
+            return None;
+        }
+        let soak = self.soak.as_mut()?;
+        if now < soak.hold_until {
+            return None;
+        }
+        self.waiting_since = None;
+        let started = *soak.started.get_or_insert(now);
+        let moved = |c: Command| {
+            let mut probe = show.clone();
+            probe.apply(&c, now);
+            (probe.position() != show.position()).then_some(c)
+        };
+        let step = match soak.phase {
+            Phase::Start => {
+                soak.phase = Phase::Forward;
+                moved(Command::First).map(AppCommand::from)
+            }
+            Phase::Forward => match moved(Command::Next) {
+                Some(c) => Some(c.into()),
+                None => {
+                    soak.phase = Phase::Back;
+                    moved(Command::Prev).map(AppCommand::from)
+                }
+            },
+            Phase::Back => match moved(Command::Prev) {
+                Some(c) => Some(c.into()),
+                None => {
+                    soak.phase = Phase::Toggles(1);
+                    Some(Command::ToggleOverview.into())
+                }
+            },
+            Phase::Toggles(n) if n < 4 => {
+                soak.phase = Phase::Toggles(n + 1);
+                // Hold until the overview's zoom is over before the next toggle.
+                soak.hold_until = now + 1.0;
+                Some(
+                    if n < 2 {
+                        Command::ToggleOverview
+                    } else {
+                        Command::ToggleConsole
+                    }
+                    .into(),
+                )
+            }
+            Phase::Toggles(_) => {
+                let decks = &soak.plan.decks;
+                let deck = decks.get(soak.pass % decks.len().max(1)).cloned();
+                let next = decks.get((soak.pass + 1) % decks.len().max(1)).cloned();
+                soak.pass += 1;
+                soak.phase = Phase::Start;
+                soak.hold_until = now + 1.0;
+                let ms: Vec<f32> = self.cpu.iter().map(|c| c * 1000.0).collect();
+                self.passes.push(PassReport {
+                    deck: deck.map(|d| d.display().to_string()).unwrap_or_default(),
+                    at_secs: now - started,
+                    frames: ms.len(),
+                    worst_ms: f64::from(ms.iter().copied().fold(0.0, f32::max)),
+                    p99_ms: f64::from(percentile(ms, 99.0)),
+                    rss_mib: rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
+                    peak_mib: peak_rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
+                });
+                // A pass's frames are summed up in its report: hours of them are not kept.
+                self.cpu.clear();
+                self.slides.clear();
+                if now - started >= soak.plan.secs {
+                    self.done = true;
+                    return None;
+                }
+                // Opening the same deck again is a reload.
+                next.map(AppCommand::Open)
+            }
+        };
+        if step.is_some() {
+            self.steps += 1;
+        }
+        step
     }
 
     /// Records a frame (`cpu`: eframe's measure of the previous frame, which showed `slide`).
@@ -158,6 +370,9 @@ impl BenchRun {
 
     /// Writes the report into the sink.
     pub fn finish(&mut self, images: &[(String, Duration)], font_atlas: [usize; 2]) {
+        if std::mem::replace(&mut self.reported, true) {
+            return;
+        }
         let ms: Vec<f32> = self.cpu.iter().map(|c| c * 1000.0).collect();
         let report = BenchReport {
             first_frame_ms: self.first_frame.unwrap_or_default().as_secs_f64() * 1000.0,
@@ -184,6 +399,7 @@ impl BenchRun {
                 all.truncate(5);
                 all
             },
+            passes: std::mem::take(&mut self.passes),
         };
         if let Ok(mut s) = self.sink.lock() {
             *s = Some(report);
@@ -234,5 +450,53 @@ mod tests {
         assert_eq!((r.steps, r.frames, r.over_16_7_ms), (2, 2, 1));
         assert!(r.table().contains("a.png"));
         assert_eq!(r.slowest.first().map(|s| s.1), Some(2));
+    }
+
+    #[test]
+    fn a_soak_goes_forwards_and_back_toggles_and_opens_the_next_deck_in_turn() {
+        let sink: BenchSink = Arc::default();
+        let mut run = BenchRun::new(sink.clone(), Instant::now());
+        run.fast = true;
+        let (a, b) = (PathBuf::from("/a.md"), PathBuf::from("/b.md"));
+        run.start_soak(Soak {
+            secs: 15.0,
+            decks: vec![a.clone(), b.clone()],
+        });
+        let stop = |h| Stop { h, v: 0, steps: 0 };
+        let mut show = Show::from_stops(vec![stop(0), stop(1)]);
+        let mut seen = Vec::new();
+        let mut now = 0.0;
+        while seen.len() < 60 && !run.is_done() {
+            now += 0.6;
+            run.frame(Some(0.001), show.position().slide);
+            if let Some(c) = run.next_command(&show, now, false) {
+                if let AppCommand::Talk(t) = &c {
+                    show.apply(t, now);
+                }
+                seen.push(c);
+            }
+        }
+        let talk = |c: Command| AppCommand::Talk(c);
+        assert_eq!(
+            seen[..7],
+            [
+                talk(Command::Next),
+                talk(Command::Prev),
+                talk(Command::ToggleOverview),
+                talk(Command::ToggleOverview),
+                talk(Command::ToggleConsole),
+                talk(Command::ToggleConsole),
+                AppCommand::Open(b.clone()),
+            ]
+        );
+        assert!(seen.contains(&AppCommand::Open(a)), "decks go in turn");
+        assert!(run.is_done(), "stops once the time is up");
+        run.finish(&[], [1, 1]);
+        run.finish(&[], [2, 2]);
+        let r = sink.lock().ok().and_then(|s| s.clone()).expect("report");
+        assert_eq!(r.font_atlas, [1, 1], "the first report stands");
+        assert!(r.passes.len() >= 2);
+        assert!(r.passes.iter().all(|p| p.frames > 0 && p.worst_ms > 0.0));
+        assert!(r.soak_summary().is_some_and(|s| s.contains("passes")));
     }
 }

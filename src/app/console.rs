@@ -91,19 +91,48 @@ impl RostraApp {
         {
             builder = builder.with_monitor(console);
         }
-        ctx.show_viewport_immediate(console_id(), builder, |ui, class| {
-            // Embedded (tests, or a platform without windows): keys reach the main window only.
-            if class != ViewportClass::EmbeddedWindow {
-                let events = ui.input(|i| i.events.clone());
-                self.handle_input(ui.ctx(), events);
+        match self.shared.clone() {
+            // A window of its own, painted when it asks: the clock's tick, or the slides' pass
+            // asking below. Embedded (tests), the callback runs inside this pass instead.
+            Some(shared) if !ctx.embed_viewports() => {
+                ctx.show_viewport_deferred(console_id(), builder, move |ui, class| {
+                    let Some(app) = shared.upgrade() else { return };
+                    let mut app = match app.try_lock() {
+                        Ok(app) => app,
+                        Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+                        Err(std::sync::TryLockError::WouldBlock) => {
+                            ui.ctx().request_repaint();
+                            return;
+                        }
+                    };
+                    let now = ui.input(|i| i.time);
+                    app.console_window_ui(ui, class, now);
+                    app.lift_backdrop(ui);
+                });
+                // Whatever made the slides repaint may show on the console too.
+                ctx.request_repaint_of(console_id());
             }
-            if ui.input(|i| i.viewport().close_requested()) {
-                // Closing the console never ends the talk; S brings it back.
-                self.push(ui.ctx(), Command::CloseConsole);
+            _ => {
+                ctx.show_viewport_immediate(console_id(), builder, |ui, class| {
+                    self.console_window_ui(ui, class, now);
+                });
             }
-            self.console_ui(ui, now);
-            self.banner_ui(ui);
-        });
+        }
+    }
+
+    /// One pass of the console's own window: its keys, its close button, its view.
+    fn console_window_ui(&mut self, ui: &mut egui::Ui, class: ViewportClass, now: f64) {
+        // Embedded (tests, or a platform without windows): keys reach the main window only.
+        if class != ViewportClass::EmbeddedWindow {
+            let events = ui.input(|i| i.events.clone());
+            self.handle_input(ui.ctx(), events);
+        }
+        if ui.input(|i| i.viewport().close_requested()) {
+            // Closing the console never ends the talk; S brings it back.
+            self.push(ui.ctx(), Command::CloseConsole);
+        }
+        self.console_ui(ui, now);
+        self.banner_ui(ui);
     }
 
     /// Draws the console into `ui`; the speaker's clicks are queued as commands.

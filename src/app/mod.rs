@@ -84,6 +84,12 @@ pub struct RostraApp {
     video_clicks: (usize, HashSet<String>),
     /// The progress bar's length, gliding after each move (set on the first frame drawn).
     progress: Option<crate::ui::furniture::ProgressGlide>,
+    /// The app itself as the windowed shell shares it, so the console can be a window of its
+    /// own that repaints alone (its clock then costs no frame of the slides).
+    shared: Option<std::sync::Weak<std::sync::Mutex<RostraApp>>>,
+    /// The colour the shell clears the window just drawn to, its backdrop lifted off the
+    /// shapes (see `ui::lift_backdrop`).
+    backdrop: Option<egui::Color32>,
 }
 
 impl RostraApp {
@@ -121,6 +127,8 @@ impl RostraApp {
             frame_interval: windows::frame_interval(),
             remote: None,
             video_clicks: (0, HashSet::new()),
+            shared: None,
+            backdrop: None,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -129,6 +137,9 @@ impl RostraApp {
                         .unwrap_or_else(std::time::Instant::now),
                 );
                 run.fast = options.bench_fast;
+                if let Some(plan) = options.bench_soak.clone() {
+                    run.start_soak(plan);
+                }
                 run
             }),
         };
@@ -387,12 +398,18 @@ impl RostraApp {
         }
     }
 
+    /// Ends a pass of a window the shell paints: its backdrop becomes the clear colour.
+    fn lift_backdrop(&mut self, ui: &egui::Ui) {
+        let ctx = ui.ctx();
+        self.backdrop = crate::ui::lift_backdrop(ctx, ui.layer_id(), ctx.viewport_rect());
+    }
+
     /// `rostra bench`: one step whenever nothing moves; closes the window at the end.
     fn drive_bench(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(run) = &mut self.bench else { return };
         let now = ctx.input(|i| i.time);
         run.frame(frame.info().cpu_usage, self.talk.position().slide);
-        let step = run.next_step(self.talk.show(), now, self.images.pending());
+        let step = run.next_command(self.talk.show(), now, self.images.pending());
         let done = run.is_done();
         if let Some(c) = step {
             self.push(ctx, c);
@@ -461,5 +478,65 @@ impl eframe::App for RostraApp {
         }
         self.atlas_fill = fill;
         self.draw(ui, frame);
+    }
+}
+
+/// The app as the native shell runs it: shared with the console's window, which eframe paints
+/// on its own (a deferred viewport) so a tick of the console's clock repaints only the console.
+pub struct SharedApp(std::sync::Arc<std::sync::Mutex<RostraApp>>);
+
+impl SharedApp {
+    /// Wraps `app`, which from now on hands its console a handle on itself.
+    pub fn new(app: RostraApp) -> SharedApp {
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(app));
+        lock(&shared).shared = Some(std::sync::Arc::downgrade(&shared));
+        SharedApp(shared)
+    }
+}
+
+/// The app, even after a panic in an earlier frame (its state is still the best there is).
+fn lock(app: &std::sync::Mutex<RostraApp>) -> std::sync::MutexGuard<'_, RostraApp> {
+    app.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl eframe::App for SharedApp {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        lock(&self.0).logic(ctx, frame);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let mut app = lock(&self.0);
+        app.ui(ui, frame);
+        app.lift_backdrop(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        lock(&self.0).save(storage);
+    }
+
+    fn on_exit(&mut self) {
+        lock(&self.0).on_exit();
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        lock(&self.0).auto_save_interval()
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        // eframe asks right after the pass of the window it is about to paint.
+        let app = lock(&self.0);
+        match app.backdrop {
+            Some(c) => c.to_normalized_gamma_f32(),
+            None => app.clear_color(visuals),
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        lock(&self.0).persist_egui_memory()
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        lock(&self.0).raw_input_hook(ctx, raw_input);
     }
 }

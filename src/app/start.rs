@@ -55,6 +55,8 @@ pub struct StartOptions {
     pub bench: Option<BenchSink>,
     /// `rostra bench --fast`: a step every frame.
     pub bench_fast: bool,
+    /// `rostra bench --soak`: passes over decks for a while instead of one run.
+    pub bench_soak: Option<super::bench::Soak>,
     /// When `main` began (for time to first frame).
     pub process_start: Option<std::time::Instant>,
     /// Fall back to installed fonts for scripts the bundled fonts lack. Off in tests, where
@@ -113,6 +115,10 @@ pub struct Requested {
     pub deck_options: crate::deck::Options,
     /// `rostra bench`: where the report goes, and `--fast`.
     pub bench: Option<(BenchSink, bool)>,
+    /// `rostra bench --soak`.
+    pub bench_soak: Option<super::bench::Soak>,
+    /// `rostra bench --full-screen`: measure at the monitor's size, not in a window.
+    pub bench_full_screen: bool,
     /// `--remote`.
     pub remote: Option<String>,
 }
@@ -148,7 +154,7 @@ pub fn resolve(
     };
     StartOptions {
         no_browser: false,
-        windowed: requested.window || benching,
+        windowed: requested.window || (benching && !requested.bench_full_screen),
         theme: requested.theme.or_else(|| config.theme.clone()),
         transition: requested.transition.or_else(|| config.transition.clone()),
         stats: requested.stats,
@@ -169,6 +175,7 @@ pub fn resolve(
         bundled_dir: places.bundled_dir,
         bench,
         bench_fast,
+        bench_soak: requested.bench_soak,
         process_start: None,
         system_fonts: true,
         remote: requested.remote,

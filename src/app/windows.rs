@@ -308,12 +308,12 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
         native,
         Box::new(move |cc| {
             startup::mark("window and GPU ready");
-            Ok(Box::new(RostraApp::new(
+            Ok(Box::new(super::SharedApp::new(RostraApp::new(
                 &cc.egui_ctx,
                 deck,
                 base_dir,
                 &options,
-            )))
+            ))))
         }),
     )
     .map_err(|e| {

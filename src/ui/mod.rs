@@ -309,6 +309,38 @@ pub fn video_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<
         })
 }
 
+/// Takes the window's backdrop off `layer`: when the first shape painted there is an opaque,
+/// square-cornered rectangle covering all of `window`, it is removed and its colour returned,
+/// for the GPU to clear the frame to instead. The picture is the same; a software renderer
+/// (Mesa's lavapipe) is spared shading every pixel of the window once more each frame, which
+/// is most of what a still slide or a clock tick costs there.
+pub fn lift_backdrop(
+    ctx: &eframe::egui::Context,
+    layer: eframe::egui::LayerId,
+    window: Rect,
+) -> Option<Color32> {
+    ctx.graphics_mut(|g| {
+        let list = g.get_mut(layer)?;
+        let first = list.all_entries().next()?;
+        let eframe::egui::Shape::Rect(r) = &first.shape else {
+            return None;
+        };
+        let covers = r.rect.contains_rect(window) && first.clip_rect.contains_rect(window);
+        let plain = r.fill.a() == 255
+            && r.corner_radius == eframe::egui::CornerRadius::ZERO
+            && r.stroke.is_empty()
+            && r.blur_width == 0.0
+            && r.brush.is_none()
+            && r.angle == 0.0;
+        if !(covers && plain) {
+            return None;
+        }
+        let fill = r.fill;
+        list.reset_shape(eframe::egui::layers::ShapeIdx(0));
+        Some(fill)
+    })
+}
+
 /// Paints a slide's background over `fill` (the whole screen, as reveal.js paints it on the
 /// viewport): its colour, gradient and image, through `placement`.
 pub fn paint_background(
@@ -753,4 +785,50 @@ pub fn paint_banner(painter: &Painter, area: Rect, text: &str, color: Color32) {
     );
     painter.rect_filled(rect, 6.0, color);
     painter.galley(rect.min + Vec2::new(12.0, 6.0), galley, chrome::TEXT);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The backdrop lifted in one pass that paints `first` then a label, and how many shapes
+    /// were left to tessellate.
+    fn lifted(first: impl Fn(Rect) -> Shape) -> (Option<Color32>, usize) {
+        let ctx = eframe::egui::Context::default();
+        let input = eframe::egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0))),
+            ..Default::default()
+        };
+        let mut got = None;
+        let out = ctx.run_ui(input, |ui| {
+            ui.painter().add(first(ui.ctx().viewport_rect()));
+            ui.label("text over it");
+            got = lift_backdrop(ui.ctx(), ui.layer_id(), ui.ctx().viewport_rect());
+        });
+        let left = out
+            .shapes
+            .iter()
+            .filter(|s| !matches!(s.shape, Shape::Noop))
+            .count();
+        out.drop_without_applying_deltas();
+        (got, left)
+    }
+
+    #[test]
+    fn only_an_opaque_full_window_backdrop_becomes_the_clear_colour() {
+        let bg = chrome::CONSOLE_BACKGROUND;
+        let (c, left) = lifted(|r| Shape::rect_filled(r, 0.0, bg));
+        assert_eq!(c, Some(bg));
+        assert_eq!(left, 1, "the label stays, the backdrop goes");
+        let (_, painted) = lifted(|r| Shape::rect_filled(r.shrink(10.0), 0.0, bg));
+        assert_eq!(painted, 2);
+        for keep in [
+            Shape::rect_filled(Rect::ZERO, 0.0, bg),
+            Shape::rect_filled(Rect::EVERYTHING, 4.0, bg),
+            Shape::rect_filled(Rect::EVERYTHING, 0.0, bg.gamma_multiply(0.5)),
+        ] {
+            let (c, left) = lifted(|_| keep.clone());
+            assert_eq!((c, left), (None, 2), "{keep:?} is kept");
+        }
+    }
 }
