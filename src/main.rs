@@ -310,6 +310,9 @@ fn present(
         log::warn!("{p}");
     }
     startup::mark("settings read");
+    // A display server that goes away ends the talk with a line, not a backtrace.
+    #[cfg(target_os = "linux")]
+    rostra::app::display::lost::end_cleanly_on_loss();
     rostra::app::run(d, base, options).map_err(anyhow::Error::msg)
 }
 

@@ -53,10 +53,17 @@ impl ImageLoader {
         let root = base.clone();
         let spawned = std::thread::Builder::new()
             .name("rostra-images".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 for src in req_rx {
-                    let decoded = resolve_local(&root, &src)
-                        .and_then(|path| decode_at(&path, side.load(Ordering::Relaxed)));
+                    // A decoder bug fails this image (its placeholder says so), not the rest.
+                    let decoded = crate::worker::guard(|| {
+                        resolve_local(&root, &src)
+                            .and_then(|path| decode_at(&path, side.load(Ordering::Relaxed)))
+                    })
+                    .unwrap_or_else(|e| {
+                        log::error!("decoding {src} failed on an internal error: {e}");
+                        Err(format!("the image decoder failed on this file: {e}"))
+                    });
                     let (result, size) = match decoded {
                         Ok((img, size)) => (Ok(img), size),
                         Err(e) => (Err(e), [0, 0]),
@@ -68,7 +75,7 @@ impl ImageLoader {
                         ctx.request_repaint();
                     }
                 }
-            });
+            }));
         ImageLoader {
             base,
             requests: spawned.ok().map(|_| req_tx),

@@ -68,7 +68,8 @@ impl Layouter<'_, '_> {
         let key = self.key("img", Some(&img.meta), &img.src);
         match self.images.state(&img.src) {
             ImageState::Failed(reason) => self.placeholder(
-                &format!("⚠ {}: {reason}", img.src),
+                // No warning sign: the bundled fonts lack one, and it would be a box.
+                &format!("{} — not shown: {reason}", img.src),
                 max_w.min(520.0 * self.s),
             ),
             state => {
