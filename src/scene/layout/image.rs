@@ -69,7 +69,7 @@ impl Layouter<'_, '_> {
         match self.images.state(&img.src) {
             ImageState::Failed(reason) => self.placeholder(
                 // No warning sign: the bundled fonts lack one, and it would be a box.
-                &format!("{} — not shown: {reason}", img.src),
+                &format!("Image {}: {reason}", img.src),
                 max_w.min(520.0 * self.s),
             ),
             state => {
