@@ -3,14 +3,16 @@
 //! Xlib's exit or a panic's backtrace. Where the talk was is already saved (the recent list
 //! is written within half a second of each move), so starting again continues there.
 //!
-//! Two ways the loss shows: Xlib calls its I/O error handler (ours is installed here, the
-//! one place rostra calls C: libX11 through x11-dl, the loader winit itself uses), and
-//! anything else (winit on XCB, the GPU surface, Wayland) panics; the panic hook asks whether
-//! the server is still there and, if not, says so instead of printing the panic.
+//! How the loss shows: Xlib calls its I/O error handler (ours is installed here, the one
+//! place rostra calls C: libX11 through x11-dl, the loader winit itself uses); winit on
+//! Wayland returns an error ([`exit_if_gone`] looks then); anything else (winit on XCB, the
+//! GPU surface) panics, and the panic hook asks whether the server is still there and, if
+//! not, says so instead of printing the panic.
 #![allow(unsafe_code)]
 
 use super::Server;
 use std::os::raw::c_int;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The exit status when the display server went away.
 pub const EXIT_STATUS: i32 = 3;
@@ -29,6 +31,10 @@ pub fn end_cleanly_on_loss() {
             (xlib.XSetIOErrorHandler)(Some(io_error));
         }
     }
+    if super::server_from_env() == Some(Server::Wayland) {
+        // A socket connect (microseconds): whether "cannot reach it" later means it went away.
+        WAYLAND_AT_START.store(reachable(Server::Wayland), Ordering::Relaxed);
+    }
     let earlier = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(server) = super::server_from_env()
@@ -38,6 +44,18 @@ pub fn end_cleanly_on_loss() {
         }
         earlier(info);
     }));
+}
+
+/// Whether the Wayland compositor answered when [`end_cleanly_on_loss`] was called.
+static WAYLAND_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// After the window loop failed: if the Wayland compositor that was there at the start is
+/// gone (winit reports that as an error, not through a handler), ends the process as
+/// [`end_cleanly_on_loss`] does. Otherwise returns, and the error is the caller's to report.
+pub fn exit_if_gone() {
+    if WAYLAND_AT_START.load(Ordering::Relaxed) && !reachable(Server::Wayland) {
+        exit_lost(Server::Wayland);
+    }
 }
 
 /// The line printed when the display server named by the environment went away.
