@@ -1,6 +1,7 @@
 //! Renderer speed: laying out seed slides (target under 2 ms each) and building and
 //! tessellating the heaviest seed slide's frame at 1920x1080 (target under 3 ms of CPU), and
-//! the heaviest auto-animate and transition frames between seed slides (target under 2 ms).
+//! the heaviest auto-animate and transition frames between seed slides, flat and convex
+//! (target under 2 ms).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Pos2, RawInput, Rect, Vec2};
@@ -219,6 +220,35 @@ fn bench_motion(c: &mut Criterion) {
                             (&scenes[i + 1], none),
                             &change,
                             0.3,
+                            &NoTextures,
+                        );
+                    });
+                    black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+                })
+            },
+        );
+        // The same pair turning in 3D: every shape is tessellated here and its mesh warped
+        // (target: under 2 ms too, as the flat transition).
+        use rostra::motion::{Easing, Transition};
+        let convex = Change::Transition {
+            leave: (Transition::Convex, 0.8, Easing::SLIDE),
+            enter: (Transition::Convex, 0.8, Easing::SLIDE),
+            background: (Transition::Fade, 0.8, Easing::SLIDE),
+            forward: true,
+            vertical: false,
+        };
+        c.bench_function(
+            "convex transition frame: heaviest seed pair, mid-way, 1920x1080",
+            |b| {
+                b.iter(|| {
+                    let out = ctx.run_ui(raw(), |ui| {
+                        ui::paint_transition(
+                            ui.painter(),
+                            screen,
+                            (&scenes[i], all),
+                            (&scenes[i + 1], none),
+                            &convex,
+                            0.1,
                             &NoTextures,
                         );
                     });

@@ -3,7 +3,7 @@
 # - NanumGothic and NanumGothicBold (NAVER, SIL OFL 1.1): subset to Latin, Hangul and common
 #   symbols. A subset is a Modified Version under the OFL and "NanumGothic" is a Reserved Font
 #   Name, so the subsets are renamed "Rostra Gothic".
-# - JetBrains Mono Regular, copied as is.
+# - JetBrains Mono Regular and Bold without their ligatures (`calt`), named JetBrains Mono NL.
 # Needs: apt-get install fonts-nanum fonts-jetbrains-mono; pip install fonttools.
 set -euo pipefail
 cd "$(dirname "$0")/../assets/fonts"
@@ -28,4 +28,31 @@ for rec in list(f["name"].names):
 f.save(path)
 PY
 done
-cp /usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf .
+# JetBrains Mono Regular without its `calt` feature (its ligatures: `>=` drawn as one sign),
+# named "JetBrains Mono NL" as the family names its no-ligature build.
+for style in Regular Bold; do
+python3 - "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-$style.ttf" "JetBrainsMonoNL-$style.ttf" "$style" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+from fontTools import subset
+src, dst, style = sys.argv[1], sys.argv[2], sys.argv[3]
+f = TTFont(src)
+opts = subset.Options()
+# Every feature the font has but `calt`.
+opts.layout_features = ["aalt", "case", "ccmp", "frac", "locl", "ordn", "sinf", "subs", "sups", "zero", "kern", "mark", "mkmk"]
+opts.name_IDs = ["*"]
+opts.name_languages = ["*"]
+opts.notdef_outline = True
+opts.glyph_names = True
+opts.hinting = True
+opts.legacy_kern = True
+s = subset.Subsetter(opts)
+s.populate(unicodes=f.getBestCmap().keys())
+s.subset(f)
+names = {1: "JetBrains Mono NL", 4: f"JetBrains Mono NL {style}", 6: f"JetBrainsMonoNL-{style}"}
+for rec in list(f["name"].names):
+    if rec.nameID in names:
+        f["name"].setName(names[rec.nameID], rec.nameID, rec.platformID, rec.platEncID, rec.langID)
+f.save(dst)
+PY
+done

@@ -21,9 +21,36 @@ pub struct Config {
     pub total_time_minutes: Option<f64>,
     /// Start the timer paused until T is pressed, instead of on the first advance.
     pub timer_starts_paused: bool,
+    /// Fetch nothing from the network: remote images come from the cache only (as `--offline`).
+    pub offline: bool,
     /// Key bindings: action name (as the help lists them, e.g. `next`, `black`) to key names
     /// (`Right`, `Space`, `Shift+T`); an action named here loses its default keys.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// `[audience]`: reveal.js's screen furniture the projector may leave out.
+    pub audience: AudienceConfig,
+}
+
+/// What the audience screen shows besides the slides. Each is drawn as the deck's
+/// `revealOptions` say; `false` here keeps it off the projector whatever the deck says.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct AudienceConfig {
+    /// reveal.js's navigation arrows (`controls`).
+    pub controls: bool,
+    /// reveal.js's progress bar (`progress`).
+    pub progress: bool,
+    /// reveal.js's slide number (`slideNumber`).
+    pub slide_number: bool,
+}
+
+impl Default for AudienceConfig {
+    fn default() -> Self {
+        Self {
+            controls: true,
+            progress: true,
+            slide_number: true,
+        }
+    }
 }
 
 /// The settings file's path on this platform, if a home folder is known.
@@ -104,11 +131,12 @@ mod tests {
     #[test]
     fn settings_parse_and_broken_files_fall_back_to_defaults() {
         let (c, msg) = parse(
-            "theme = \"white\"\naudience_screen = 1\ntotal_time_minutes = 45\n[keys]\nnext = [\"Enter\", \"Shift+N\"]\n",
+            "theme = \"white\"\naudience_screen = 1\ntotal_time_minutes = 45\noffline = true\n[keys]\nnext = [\"Enter\", \"Shift+N\"]\n",
         );
         assert_eq!(msg, None);
         assert_eq!(c.theme.as_deref(), Some("white"));
         assert_eq!(c.audience_screen, Some(1));
+        assert!(c.offline);
         assert_eq!(c.keys["next"], vec!["Enter", "Shift+N"]);
         let (c, msg) = parse("theme = [\n");
         assert_eq!(c, Config::default());
@@ -118,6 +146,15 @@ mod tests {
             msg.is_some_and(|m| m.contains("colour")),
             "unknown keys are named"
         );
+    }
+
+    #[test]
+    fn the_audience_section_hides_furniture() {
+        let (c, msg) = parse("[audience]\ncontrols = false\nslide_number = false\n");
+        assert_eq!(msg, None);
+        assert!(!c.audience.controls && !c.audience.slide_number && c.audience.progress);
+        assert_eq!(parse("").0.audience, AudienceConfig::default());
+        assert!(parse("[audience]\narrows = false\n").1.is_some());
     }
 
     #[test]

@@ -48,6 +48,10 @@ struct Cli {
     /// LAN address.
     #[arg(long, value_name = "ADDR:PORT")]
     remote: Option<String>,
+    /// Fetch nothing from the network: remote images are shown (and exported) from the cache
+    /// of earlier runs only. The `offline` setting does the same.
+    #[arg(long, global = true)]
+    offline: bool,
     /// Print the start-up phases (process start, window and GPU, fonts, deck, first frame).
     #[arg(long)]
     trace_startup: bool,
@@ -154,6 +158,10 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
         startup::begin();
     }
     startup::mark("arguments read");
+    let settings_offline = rostra::config::default_path()
+        .map(|p| rostra::config::load(&p).0.offline)
+        .unwrap_or(false);
+    rostra::media::remote::set_offline(cli.offline || settings_offline);
     match cli.command {
         Some(Command::Check { deck, json }) => {
             let d = load(&deck, &cli.separators)?;
@@ -198,6 +206,10 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
                 Some("none" | "false") => Some(deck::ShowNotes::Hidden),
                 Some(other) => anyhow::bail!("--notes {other}: say inline, separate-page or none"),
             };
+            let chosen = theme.clone().unwrap_or_else(|| d.meta.theme.clone());
+            if let Some(w) = rostra::theme::Theme::name_warning(&chosen) {
+                eprintln!("rostra: {w}");
+            }
             let options = rostra::export::ExportOptions {
                 size,
                 fragments: (fragments || no_fragments).then_some(fragments),

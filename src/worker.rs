@@ -101,7 +101,8 @@ fn injected_here() {
 /// What a thread does, for a speaker reading the banner.
 fn describe(thread: &str) -> String {
     let what = match thread {
-        "rostra-images" => "The image loader",
+        "rostra-images" | "rostra-fetch-image" | "rostra-fetch" => "The image loader",
+        "rostra-video" => "Video playback",
         "rostra-watch" => "Live reload",
         "rostra-highlight" => "Code highlighting",
         "rostra-pictures" => "The phone remote's pictures",

@@ -166,7 +166,7 @@ fn check_catches_what_reveal_js_would_silently_get_wrong() {
         format!("{p}:26:1: error: line-number spec in 'js [1,2-x]'"),
         format!("{p}:32:1: warning: id 'intro' is used again (first at line 8)"),
         format!("{p}:35:1: error: link '#/99' names no slide"),
-        format!("{p}:37:1: warning: remote image 'https://example.com/a.png', not fetched"),
+        format!("{p}:37:1: warning: remote image 'https://example.com/a.png' is not cached yet"),
         format!("{p}:40:1: error: a second `Note:` in this slide"),
         format!("{p}:48:1: warning: slide separator inside a code fence"),
     ];
@@ -207,13 +207,20 @@ fn check_json_gives_editors_the_same_diagnostics() {
 }
 
 #[test]
-fn check_says_when_a_reveal_theme_is_drawn_with_a_stand_in() {
+fn check_draws_every_reveal_theme_and_warns_of_a_css_file() {
     let dir = std::env::temp_dir().join(format!("rostra-moon-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let deck = dir.join("moon.md");
     std::fs::write(&deck, "---\ntheme: moon\n---\n# A\n").unwrap();
     let (code, out, _) = rostra(&["check", deck.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("theme"), "moon is rostra's own now: {out}");
+    std::fs::write(&deck, "---\ntheme: css/custom.css\n---\n# A\n").unwrap();
+    let (code, out, _) = rostra(&["check", deck.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(code, 0, "a stand-in is a warning: {out}");
-    assert!(out.contains(":2:1: warning: theme 'moon' is reveal.js's, but rostra draws it with its black stand-in"), "{out}");
+    assert_eq!(code, 0, "a CSS theme is a warning: {out}");
+    assert!(
+        out.contains(":2:1: warning: theme 'css/custom.css' is a CSS file, which rostra cannot read: drawn with black"),
+        "{out}"
+    );
 }

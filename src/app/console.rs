@@ -10,6 +10,28 @@ use crate::ui::FragmentFrame;
 use crate::ui::console::{ConsoleAction, ConsoleView, KeyHints, Preview, RemoteView, show_console};
 use eframe::egui::{self, ViewportBuilder, ViewportClass, ViewportId};
 
+/// The console's word to the speaker about images of `slide` the room cannot see (missing or
+/// unreadable files): the room sees their alt text, as a browser shows it.
+pub(super) fn missing_images_notice(
+    slide: &crate::deck::Slide,
+    images: &dyn crate::scene::ImageSizes,
+) -> Option<String> {
+    let failed: Vec<String> = slide
+        .image_sources()
+        .into_iter()
+        .filter_map(|src| match images.state(src) {
+            crate::scene::ImageState::Failed(reason) => Some(format!("{src} ({reason})")),
+            _ => None,
+        })
+        .collect();
+    (!failed.is_empty()).then(|| {
+        format!(
+            "Not shown to the room, which sees the alt text: image {}",
+            failed.join(", ")
+        )
+    })
+}
+
 /// The console window's viewport id.
 pub fn console_id() -> ViewportId {
     ViewportId::from_hash_of("rostra-console")
@@ -121,6 +143,11 @@ impl RostraApp {
                 },
             })
         };
+        let missing = self
+            .deck
+            .slides
+            .get(pos.slide)
+            .and_then(|s| missing_images_notice(s, &self.images));
         let talk = &self.talk;
         let elapsed = talk.timer().elapsed(now);
         let strip: Vec<String> = show.stops().iter().map(|s| s.number()).collect();
@@ -165,7 +192,7 @@ impl RostraApp {
             attendance: talk.attendance_qr(),
             links: talk.links(),
             keys: &self.console_keys,
-            notice: self.session.resumed.as_deref(),
+            notice: self.session.resumed.as_deref().or(missing.as_deref()),
             ink: super::ink::ink_layer(talk, now),
             remote: self.remote.as_ref().map(|r| RemoteView {
                 url: r.server.url(),
@@ -195,5 +222,38 @@ impl RostraApp {
                 self.push(&ctx, c);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_images_notice;
+    use crate::deck::{Options, parse};
+    use crate::scene::{ImageSizes, ImageState};
+
+    /// `gone.png` failed to load; every other image is ready.
+    struct OneGone;
+
+    impl ImageSizes for OneGone {
+        fn state(&self, src: &str) -> ImageState {
+            if src == "gone.png" {
+                ImageState::Failed("not found".into())
+            } else {
+                ImageState::Ready([10, 10])
+            }
+        }
+    }
+
+    #[test]
+    fn the_console_names_the_image_the_room_cannot_see() {
+        let deck = parse(
+            "![a](here.png) ![b](gone.png)\n---\n![a](here.png)\n",
+            &Options::default(),
+        )
+        .expect("parses");
+        let notice = missing_images_notice(&deck.slides[0], &OneGone).expect("a notice");
+        assert!(notice.contains("gone.png (not found)"), "{notice}");
+        assert!(!notice.contains("here.png"), "{notice}");
+        assert_eq!(missing_images_notice(&deck.slides[1], &OneGone), None);
     }
 }

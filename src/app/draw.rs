@@ -66,8 +66,8 @@ impl RostraApp {
         }
         self.paint_slides(&ctx, &painter, area, now);
         self.ink_ui(&ctx, &painter, area, now);
+        self.paint_furniture(&ctx, &painter, area, now);
         let show = self.talk.show();
-        ui::paint_slide_number(&painter, area, &show.slide_number());
         if self.talk.qr_shown()
             && let Some((a, Some(qr))) = self.talk.attendance_qr()
         {
@@ -95,6 +95,70 @@ impl RostraApp {
             ctx.request_repaint();
         }
         self.paint_stats(&ctx, &painter, area, frame, now);
+    }
+
+    /// reveal.js's controls, progress bar and slide number, as the deck configures them and the
+    /// settings file lets the projector show them.
+    fn paint_furniture(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        area: Rect,
+        now: f64,
+    ) {
+        let f = self.deck.meta.furniture;
+        let shown = self.options.audience;
+        let show = self.talk.show();
+        let link = self.theme.link;
+        if f.progress && shown.progress {
+            let glide = self
+                .progress
+                .get_or_insert_with(|| ui::furniture::ProgressGlide::at_rest(show.progress()));
+            glide.aim(show.progress(), now);
+            ui::furniture::paint_progress(painter, area, glide.at(now), link);
+            if glide.moving(now) {
+                self.animate(ctx);
+            }
+        }
+        let show = self.talk.show();
+        if let Some(format) = f.slide_number
+            && shown.slide_number
+            && f.show_slide_number == crate::deck::ShowSlideNumber::All
+        {
+            ui::paint_slide_number(painter, area, &show.slide_number_as(format), 12.0);
+        }
+        let mut pressed = None;
+        if f.controls && shown.controls {
+            let own = self
+                .scenes
+                .get(show.position().slide)
+                .map(|s| s.background)
+                .filter(|bg| *bg != self.theme.background);
+            let color = ui::furniture::controls_color(link, own);
+            let routes = show.routes();
+            let looks = (f.controls_layout, f.controls_back_arrows);
+            // A drag that draws is not a press of an arrow.
+            let hovered = ctx
+                .input(|i| i.pointer.hover_pos())
+                .filter(|_| self.talk.ink().pen().is_none())
+                .and_then(|p| ui::furniture::arrow_at(area, &routes, looks.0, looks.1, p));
+            ui::furniture::paint_controls(painter, area, &routes, looks, color, hovered);
+            if let Some(arrow) = hovered {
+                ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ctx.input(|i| i.pointer.primary_clicked()) {
+                    use ui::furniture::Arrow;
+                    pressed = Some(match arrow {
+                        Arrow::Left => Command::Left,
+                        Arrow::Right => Command::Right,
+                        Arrow::Up => Command::Up,
+                        Arrow::Down => Command::Down,
+                    });
+                }
+            }
+        }
+        if let Some(command) = pressed {
+            self.push(ctx, command);
+        }
     }
 
     /// Asks for the next frame of an animation: at once where the display paces frames
@@ -189,15 +253,20 @@ impl RostraApp {
                             );
                         }
                     }
-                    change => ui::paint_transition(
-                        painter,
-                        area,
-                        (old, old_frame),
-                        (new, frame),
-                        change,
-                        secs,
-                        &self.images,
-                    ),
+                    change => {
+                        // What a turning or sliding background uncovers is the viewport's
+                        // own background, the theme's, as in reveal.js.
+                        painter.rect_filled(area, 0.0, self.theme.background);
+                        ui::paint_transition(
+                            painter,
+                            area,
+                            (old, old_frame),
+                            (new, frame),
+                            change,
+                            secs,
+                            &self.images,
+                        );
+                    }
                 }
                 self.animate(ctx);
                 return;
@@ -222,6 +291,15 @@ impl RostraApp {
                 ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
                 if ctx.input(|i| i.pointer.primary_clicked()) {
                     clicked_link = Some(href);
+                }
+            } else if let Some(p) = ctx.input(|i| i.pointer.hover_pos())
+                && !inking
+                && let Some(src) = ui::video_at(scene, position.shown, canvas, zoom.inverse() * p)
+            {
+                // A click on a video plays or pauses it, as its controls would in a browser.
+                ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+                if ctx.input(|i| i.pointer.primary_clicked()) {
+                    self.toggle_video(position.slide, src);
                 }
             }
         }

@@ -35,11 +35,12 @@ use crate::deck::Deck;
 use crate::scene::Scene;
 use crate::show::{Show, Talk};
 use crate::stats::{FrameStats, startup};
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeName};
 use eframe::egui::{self, Rect};
 use egui_commonmark::CommonMarkCache;
 use images::ImageLoader;
 use scenes::Scenes;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The running presentation.
@@ -78,6 +79,11 @@ pub struct RostraApp {
     pointer_sent: ink::PointerSent,
     /// The phone remote, while it is on.
     remote: Option<remote::RemoteOn>,
+    /// The slide the talk was on at the last video click, and the videos clicked there
+    /// (each click flips whether it plays from what its `data-autoplay` says).
+    video_clicks: (usize, HashSet<String>),
+    /// The progress bar's length, gliding after each move (set on the first frame drawn).
+    progress: Option<crate::ui::furniture::ProgressGlide>,
 }
 
 impl RostraApp {
@@ -99,6 +105,7 @@ impl RostraApp {
             images: ImageLoader::new(base_dir.clone(), Some(ctx.clone())),
             scenes: Scenes::default(),
             stats: None,
+            progress: None,
             jump: None,
             opened_links: Vec::new(),
             session: session::Session::new(options),
@@ -113,6 +120,7 @@ impl RostraApp {
             atlas_fill: 0.0,
             frame_interval: windows::frame_interval(),
             remote: None,
+            video_clicks: (0, HashSet::new()),
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -147,7 +155,14 @@ impl RostraApp {
             .theme
             .clone()
             .unwrap_or_else(|| deck.meta.theme.clone());
-        self.theme = Theme::named(&name).0;
+        let (theme, how) = Theme::lookup(&name);
+        self.theme = theme.with_code_style(deck.meta.highlight_theme.as_deref());
+        // The deck's own unknown name is already among its diagnostics (an error of `check`);
+        // a CSS file, or a name given on the command line or in the settings, is not.
+        let theme_warning = (how == ThemeName::CssFile
+            || (how == ThemeName::Unknown && self.options.theme.is_some()))
+        .then(|| Theme::name_warning(&name))
+        .flatten();
         if self.images.base() != base_dir.as_path() {
             self.images = ImageLoader::new(base_dir, Some(ctx.clone()));
         }
@@ -177,11 +192,28 @@ impl RostraApp {
             _ => None,
         };
         self.session
-            .deck_installed(&deck, path.as_deref(), position.is_some());
+            .deck_installed(&deck, path.as_deref(), position.is_some(), theme_warning);
         self.deck = deck;
         self.remote_deck_changed();
         self.scenes.clear();
         self.sync_images();
+        // Every remote image, not only the near slides': the talk may go offline later.
+        let remote: Vec<String> = self
+            .deck
+            .slides
+            .iter()
+            .flat_map(|s| s.image_sources())
+            .map(str::to_string)
+            .collect();
+        if crate::media::video::ffmpeg().is_none()
+            && self.deck.slides.iter().any(|s| !s.videos().is_empty())
+        {
+            log::warn!(
+                "this deck's videos will not play: {}",
+                crate::media::video::MISSING
+            );
+        }
+        self.images.prefetch(remote);
         if let Some(p) = path {
             self.start_watching(ctx, &p);
         }
@@ -211,6 +243,50 @@ impl RostraApp {
         self.images.keep_only(wanted.iter().cloned().collect());
         for src in &wanted {
             self.images.request(src);
+        }
+    }
+
+    /// Animations on the slide shown (both slides while one moves to the next) show their
+    /// frame at `now`; the videos on the current slide that autoplay play, the others stop.
+    fn move_media(&mut self, ctx: &egui::Context, now: f64) {
+        let n = self.deck.slides.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.talk.position().slide.min(n - 1);
+        let mut visible: HashSet<String> = HashSet::new();
+        let mut slides = vec![cur];
+        if let Some(mv) = self.talk.show().slide_move(now) {
+            slides.push(mv.from);
+        }
+        for &i in &slides {
+            if let Some(slide) = self.deck.slides.get(i) {
+                visible.extend(slide.image_sources().into_iter().map(str::to_string));
+            }
+        }
+        if self.video_clicks.0 != cur {
+            // Clicks belong to the slide they were made on.
+            self.video_clicks = (cur, HashSet::new());
+        }
+        let clicked = &self.video_clicks.1;
+        let playing: HashMap<String, bool> = self.deck.slides[cur]
+            .videos()
+            .into_iter()
+            .filter(|v| v.autoplay != clicked.contains(v.src))
+            .map(|v| (v.src.to_string(), v.looped))
+            .collect();
+        if let Some(after) = self.images.tick(now, &visible, &playing) {
+            ctx.request_repaint_after(after);
+        }
+    }
+
+    /// A click on video `src` of slide `slide`: playing stops, stopped plays.
+    pub(super) fn toggle_video(&mut self, slide: usize, src: String) {
+        if self.video_clicks.0 != slide {
+            self.video_clicks = (slide, HashSet::new());
+        }
+        if !self.video_clicks.1.remove(&src) {
+            self.video_clicks.1.insert(src);
         }
     }
 
@@ -275,6 +351,11 @@ impl RostraApp {
     /// Whether images are still being decoded (tests wait for them before a snapshot).
     pub fn images_pending(&self) -> bool {
         self.images.pending()
+    }
+
+    /// Frames video `src` has decoded while playing (`None` while it is not playing).
+    pub fn video_frames(&self, src: &str) -> Option<u64> {
+        self.images.video_frames(src)
     }
 
     /// Whether image `src` is decoded and on the GPU.
@@ -374,6 +455,7 @@ impl eframe::App for RostraApp {
         self.poll_remote(ctx);
         self.drain_commands(ctx, now);
         self.publish_remote(now);
+        self.move_media(ctx, now);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

@@ -107,9 +107,16 @@ impl Session {
         self.banner.as_ref().is_some_and(|b| b.error)
     }
 
-    /// Notes a newly installed deck: its warnings become the banner (a reload replaces an
-    /// error banner only when the new deck is fine).
-    pub fn deck_installed(&mut self, deck: &Deck, path: Option<&Path>, reload: bool) {
+    /// Notes a newly installed deck: its warnings, and `theme_warning` (a theme rostra draws
+    /// with another), become the banner (a reload replaces an error banner only when the new
+    /// deck is fine).
+    pub fn deck_installed(
+        &mut self,
+        deck: &Deck,
+        path: Option<&Path>,
+        reload: bool,
+        theme_warning: Option<String>,
+    ) {
         if path.is_some() {
             self.path = path.map(Path::to_path_buf);
         }
@@ -118,11 +125,20 @@ impl Session {
             .as_deref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "deck".into());
-        let lines: Vec<String> = deck
+        // Missing image files too: the room sees only their alt text, so the speaker is told.
+        let assets = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(|base| crate::deck::check_assets(deck, base))
+            .unwrap_or_default();
+        let mut lines: Vec<String> = deck
             .diagnostics
             .iter()
+            .chain(&assets)
             .map(|d| format!("{file}:{}: {}", d.span.line, d.message))
             .collect();
+        lines.extend(theme_warning.map(|w| format!("{file}: {w}")));
         let keep_config = self
             .banner
             .as_ref()
@@ -135,6 +151,7 @@ impl Session {
                 "{} warning(s) in this deck (it opened anyway):",
                 deck.diagnostics
                     .iter()
+                    .chain(&assets)
                     .filter(|d| d.severity != Severity::Error)
                     .count()
                     .max(lines.len())

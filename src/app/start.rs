@@ -63,6 +63,8 @@ pub struct StartOptions {
     /// `--remote ADDR:PORT`: the phone remote on from the start, on this address (and the
     /// address R uses too).
     pub remote: Option<String>,
+    /// The furniture the settings file lets the audience screen show.
+    pub audience: crate::config::AudienceConfig,
 }
 
 impl StartOptions {
@@ -170,6 +172,7 @@ pub fn resolve(
         process_start: None,
         system_fonts: true,
         remote: requested.remote,
+        audience: config.audience,
     }
 }
 

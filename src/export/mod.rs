@@ -18,7 +18,7 @@ mod vector;
 pub use page::{PageKind, PageSpec, plan};
 
 use crate::deck::{Deck, ShowNotes};
-use crate::media::{decode, resolve_local};
+use crate::media::{MAX_SIDE, Resolver, decode_source};
 use crate::scene::{ImageSizes, ImageState};
 use crate::theme::Theme;
 use crate::ui::Textures;
@@ -114,18 +114,17 @@ struct ExportImages {
 impl ExportImages {
     fn load(ctx: &egui::Context, base: &Path, deck: &Deck) -> ExportImages {
         let mut loaded = HashMap::new();
+        let resolver = Resolver::for_deck(base.to_path_buf());
         for slide in &deck.slides {
             for src in slide.image_sources() {
                 if loaded.contains_key(src) {
                     continue;
                 }
-                let result = resolve_local(base, src).and_then(|path| {
-                    decode(&path).map(|(img, size)| {
-                        (
-                            ctx.load_texture(format!("img:{src}"), img, TextureOptions::LINEAR),
-                            size,
-                        )
-                    })
+                let result = decode_source(&resolver, src, MAX_SIDE).map(|(img, size)| {
+                    (
+                        ctx.load_texture(format!("img:{src}"), img, TextureOptions::LINEAR),
+                        size,
+                    )
                 });
                 loaded.insert(src.to_string(), result);
             }
@@ -177,16 +176,25 @@ fn theme_of(deck: &Deck, options: &ExportOptions) -> Theme {
         .theme
         .clone()
         .unwrap_or_else(|| deck.meta.theme.clone());
-    Theme::named(&name).0
+    Theme::named(&name)
+        .0
+        .with_code_style(deck.meta.highlight_theme.as_deref())
 }
 
 /// Each slide's number as the screen shows it.
 fn slide_numbers(deck: &Deck) -> Vec<String> {
-    let mut show = crate::show::Show::new(deck);
+    use crate::deck::ShowSlideNumber;
+    let f = deck.meta.furniture;
+    // reveal.js's print view numbers its pages 1, 2, 3 when `slideNumber` is on and
+    // `showSlideNumber` lets it print; otherwise a page has no number.
+    let printed = f.slide_number.is_some() && f.show_slide_number != ShowSlideNumber::Speaker;
     (0..deck.slides.len())
         .map(|i| {
-            show.jump(i, 0);
-            show.slide_number()
+            if printed {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            }
         })
         .collect()
 }
@@ -395,4 +403,26 @@ pub fn export_pdf(
         source,
     })?;
     Ok(pages.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        slide_numbers(&crate::deck::parse(text, &Default::default()).unwrap_or_default())
+    }
+
+    #[test]
+    fn pages_are_numbered_only_when_the_deck_numbers_its_slides() {
+        assert_eq!(numbers("# A\n\n---\n\n# B\n"), ["", ""], "reveal.js: off");
+        assert_eq!(
+            numbers("---\ntitle: t\n---\n# A\n\n---\n\n# B\n\n----\n\n# C\n"),
+            ["1", "2", "3"],
+            "reveal-md turns it on; print counts pages one by one"
+        );
+        let speaker =
+            "---\nrevealOptions:\n  slideNumber: c/t\n  showSlideNumber: speaker\n---\n# A\n";
+        assert_eq!(numbers(speaker), [""]);
+    }
 }

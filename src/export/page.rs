@@ -8,6 +8,9 @@ use crate::theme::{Theme, chrome};
 use crate::ui::{self, FragmentFrame, Textures};
 use eframe::egui::{FontId, Painter, Rect, Vec2, pos2, vec2};
 
+/// The printed page number's size (reveal.js's `.slide-number-pdf`: 14px).
+const PRINT_NUMBER_PX: f32 = 14.0;
+
 /// What a page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
@@ -90,7 +93,7 @@ impl PageContext<'_> {
         (canvas, scale)
     }
 
-    /// Paints page `spec` into `area` (`number` is the slide number as the screen shows it).
+    /// Paints page `spec` into `area` (`number` is the page's number as reveal.js prints it).
     pub fn paint(&self, painter: &Painter, area: Rect, spec: PageSpec, number: &str) {
         let Some(slide) = self.deck.slides.get(spec.slide) else {
             return;
@@ -126,7 +129,7 @@ impl PageContext<'_> {
             FragmentFrame::still(spec.shown),
             self.images,
         );
-        ui::paint_slide_number(painter, area, number);
+        ui::paint_slide_number(painter, area, number, PRINT_NUMBER_PX);
         if self.notes == ShowNotes::Inline
             && has_notes(slide)
             && let Some(n) = &slide.notes

@@ -12,7 +12,7 @@ use super::{
     ExportError, ExportImages, ExportOptions, context, raw_input, slide_numbers, theme_of,
 };
 use crate::deck::Deck;
-use crate::media::{decode_at, resolve_local};
+use crate::media::{Resolver, decode_source};
 use eframe::egui::RawInput;
 use eframe::egui::{Pos2, Rect, TextureId, vec2};
 use krilla::geom::Transform;
@@ -59,8 +59,13 @@ struct FileImages<'a> {
 
 impl FileImages<'_> {
     fn read(&self, src: &str) -> Option<Image> {
-        let path = resolve_local(self.base, src).ok()?;
-        let bytes = std::fs::read(&path).ok()?;
+        let resolver = Resolver::for_deck(self.base.to_path_buf());
+        let path = resolver.resolve(src).ok()?;
+        let bytes = if crate::media::video::is_video(src) {
+            Vec::new()
+        } else {
+            std::fs::read(&path).ok()?
+        };
         // The file as it is where krilla can take it (JPEG bytes go in unchanged).
         let direct = if bytes.starts_with(b"\x89PNG") {
             Image::from_png(bytes.into(), true).ok()
@@ -76,7 +81,7 @@ impl FileImages<'_> {
         if direct.is_some() {
             return direct;
         }
-        let (img, _) = decode_at(&path, RASTER_SIDE).ok()?;
+        let (img, _) = decode_source(&resolver, src, RASTER_SIDE).ok()?;
         let rgba: Vec<u8> = img
             .pixels
             .iter()

@@ -22,10 +22,7 @@ pub fn decode_at(path: &Path, max_side: u32) -> Result<(ColorImage, [u32; 2]), S
     if !meta.is_file() {
         return Err(format!("{} is not a regular file", path.display()));
     }
-    let is_svg = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    if is_svg {
+    if is_svg(path) {
         return decode_svg(path, max_side);
     }
     let reader = image::ImageReader::open(path)
@@ -61,6 +58,24 @@ pub fn decode_at(path: &Path, max_side: u32) -> Result<(ColorImage, [u32; 2]), S
     ))
 }
 
+/// Whether `path` is an SVG: by its extension, or by its first bytes (a remote image is
+/// cached under its URL's name, and a badge URL often has no extension).
+pub fn is_svg(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+    {
+        return true;
+    }
+    let mut head = [0u8; 256];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    let text = String::from_utf8_lossy(&head[..n]);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with("<svg") || (text.starts_with("<?xml") && text.contains("<svg"))
+}
+
 /// SVG options with the bundled fonts (loaded once per process: they are megabytes), so
 /// text in a deck's SVGs renders offline with Hangul.
 pub(super) fn svg_options() -> resvg::usvg::Options<'static> {
@@ -71,12 +86,12 @@ pub(super) fn svg_options() -> resvg::usvg::Options<'static> {
         for font in [
             include_bytes!("../../assets/fonts/RostraGothic-Regular.ttf").as_slice(),
             include_bytes!("../../assets/fonts/RostraGothic-Bold.ttf").as_slice(),
-            include_bytes!("../../assets/fonts/JetBrainsMono-Regular.ttf").as_slice(),
+            include_bytes!("../../assets/fonts/JetBrainsMonoNL-Regular.ttf").as_slice(),
         ] {
             db.load_font_data(font.to_vec());
         }
         db.set_sans_serif_family("Rostra Gothic");
-        db.set_monospace_family("JetBrains Mono");
+        db.set_monospace_family("JetBrains Mono NL");
         std::sync::Arc::new(db)
     });
     resvg::usvg::Options {
@@ -186,6 +201,18 @@ mod tests {
                 .unwrap_err()
                 .contains("cannot read")
         );
+    }
+
+    #[test]
+    fn an_svg_without_its_extension_is_known_by_its_content() {
+        let p = temp(
+            "badge.img",
+            br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="90" height="20"><rect width="90" height="20" fill="red"/></svg>"#,
+        );
+        let (_, natural) = decode(&p).expect("an SVG");
+        assert_eq!(natural, [90, 20]);
+        let q = temp("plain.img", b"<html>not an image</html>");
+        assert!(!is_svg(&q));
     }
 
     #[test]

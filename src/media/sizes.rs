@@ -2,32 +2,38 @@
 //! and no loader thread (`rostra check`, benchmarks, tests).
 
 use super::decode::svg_options;
-use super::source::resolve_local;
+use super::source::Resolver;
 use crate::scene::{ImageSizes, ImageState};
 use std::path::PathBuf;
 
-/// Natural sizes read from file headers under a deck's folder, as [`ImageSizes`] answers.
+/// Natural sizes read from file headers under a deck's folder (remote images from the cache
+/// only: nothing is fetched), as [`ImageSizes`] answers.
 pub struct FileImageSizes {
-    base: PathBuf,
+    resolver: Resolver,
 }
 
 impl FileImageSizes {
     /// Sizes of images relative to `base`.
     pub fn new(base: PathBuf) -> Self {
-        Self { base }
+        let mut resolver = Resolver::for_deck(base);
+        resolver.offline = true;
+        Self { resolver }
     }
 }
 
 impl ImageSizes for FileImageSizes {
     fn state(&self, src: &str) -> ImageState {
-        let path = match resolve_local(&self.base, src) {
+        let path = match self.resolver.resolve(src) {
             Ok(p) => p,
             Err(e) => return ImageState::Failed(e),
         };
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
-        {
+        if super::video::is_video(src) {
+            return match super::video::probe(&path) {
+                Ok(p) => ImageState::Ready(p.size),
+                Err(e) => ImageState::Failed(e),
+            };
+        }
+        if super::decode::is_svg(&path) {
             return match std::fs::read(&path)
                 .map_err(|e| e.to_string())
                 .and_then(|d| {

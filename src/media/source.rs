@@ -1,8 +1,54 @@
-//! Where an image `src` is read from: a path inside the deck's folder, never a URL, never
-//! outside the folder. Which sources are remote is the deck's rule ([`crate::deck::is_remote`]).
+//! Where an image `src` is read from: a path inside the deck's folder, never outside it; an
+//! http(s) image from its copy in the remote cache ([`super::remote`]), so no URL ever reads a
+//! local file. Which sources are remote is the deck's rule ([`crate::deck::is_remote`]).
 
+use super::remote::{self, RemoteCache};
 use crate::deck::local_part;
 use std::path::{Path, PathBuf};
+
+/// Where a deck's sources are read from: its folder for local ones, the cache (filled from the
+/// network unless offline) for http(s) images.
+#[derive(Clone, Debug)]
+pub struct Resolver {
+    /// The deck's folder.
+    pub base: PathBuf,
+    /// The remote-image cache.
+    pub cache: RemoteCache,
+    /// Whether nothing may be fetched (only the cache is read).
+    pub offline: bool,
+}
+
+impl Resolver {
+    /// Sources of the deck in `base`, with the user's cache and the process's offline setting.
+    pub fn for_deck(base: PathBuf) -> Resolver {
+        Resolver {
+            base,
+            cache: RemoteCache::user(),
+            offline: remote::offline(),
+        }
+    }
+
+    /// The file `src` is read from: a checked local path, or a remote image's cached copy
+    /// (fetched first when online). Runs on a worker thread: it may wait on the network.
+    pub fn resolve(&self, src: &str) -> Result<PathBuf, String> {
+        if remote::is_fetched(src) {
+            if super::video::is_video(src) {
+                return Err("remote videos are not fetched; save the video beside the deck".into());
+            }
+            return self.cache.get(src, self.offline).map_err(|e| e.to_string());
+        }
+        resolve_local(&self.base, src)
+    }
+
+    /// Whether `src` can be asked for at all (a local path or an http(s) image), or why not,
+    /// without touching the disk or the network.
+    pub fn admissible(&self, src: &str) -> Result<(), String> {
+        if remote::is_fetched(src) {
+            return Ok(());
+        }
+        local_path(&self.base, src).map(|_| ())
+    }
+}
 
 /// Where a deck's image `src` is read from: a local path inside the deck's folder `base`.
 /// Remote URLs are never fetched, and a path that leads outside the folder (`../..`, an
@@ -26,7 +72,7 @@ pub fn resolve_local(base: &Path, src: &str) -> Result<PathBuf, String> {
 pub fn local_path(base: &Path, src: &str) -> Result<PathBuf, String> {
     local_part(src)
         .map(|rel| base.join(rel))
-        .ok_or_else(|| "remote images are not fetched (rostra works offline)".into())
+        .ok_or_else(|| "only local files and http(s) images are read".into())
 }
 
 #[cfg(test)]

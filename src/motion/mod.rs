@@ -5,10 +5,12 @@
 
 mod fragments;
 pub mod morph;
+pub mod perspective;
 mod plan;
 mod transition;
 
 pub use crate::deck::Easing;
 pub use fragments::{FRAGMENT_SECS, Visual, ease, fragment_visual};
+pub use perspective::Turn;
 pub use plan::{AutoAnimate, Change, SlideMotion};
 pub use transition::{Pose, Role, Transition, TransitionPair, speed_secs, transition_pose};

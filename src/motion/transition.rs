@@ -14,9 +14,9 @@ pub enum Transition {
     Fade,
     /// Slides move sideways (or up and down inside a stack): reveal.js's default.
     Slide,
-    /// A cube turning outwards; drawn in 2D as a move with a shrink.
+    /// A cube turning outwards: each slide turns away about its centre, in perspective.
     Convex,
-    /// A cube turning inwards; drawn in 2D as a move with a swell.
+    /// A cube turning inwards: each slide swings towards the viewer, in perspective.
     Concave,
     /// The old slide zooms past the viewer, the new one grows from the centre.
     Zoom,
@@ -112,15 +112,20 @@ pub enum Role {
 }
 
 /// Where and how a slide is drawn: offset as a fraction of the canvas size, uniform scale
-/// about the canvas centre, and opacity.
+/// about the canvas centre, opacity, and for the 3D styles a turn in space between two moves
+/// (reveal.js's `translate3d(pre) rotate(turn) translate3d(offset)`, read right to left).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pose {
-    /// Offset in canvas widths (x) and heights (y).
+    /// Offset in canvas widths (x) and heights (y); for a turned pose, the move after the turn.
     pub offset: Vec2,
     /// Scale about the canvas centre.
     pub scale: f32,
     /// Opacity, 0..=1.
     pub opacity: f32,
+    /// The move before the turn, in canvas widths and heights.
+    pub pre: Vec2,
+    /// Degrees turned about the x axis (`rotateX`) and the y axis (`rotateY`).
+    pub turn: Vec2,
 }
 
 impl Pose {
@@ -129,15 +134,25 @@ impl Pose {
         offset: Vec2::ZERO,
         scale: 1.0,
         opacity: 1.0,
+        pre: Vec2::ZERO,
+        turn: Vec2::ZERO,
     };
+
+    /// Whether the pose turns the slide in space (drawn through a perspective).
+    pub fn is_turned(&self) -> bool {
+        self.turn != Vec2::ZERO || self.pre != Vec2::ZERO
+    }
 
     fn lerp(a: Pose, b: Pose, e: f32) -> Pose {
         // Scale interpolates geometrically so a zoom of 16x does not rush its start.
         let scale = (a.scale.ln() + (b.scale.ln() - a.scale.ln()) * e).exp();
+        // CSS interpolates each transform function's numbers on their own.
         Pose {
             offset: a.offset + (b.offset - a.offset) * e,
             scale,
             opacity: a.opacity + (b.opacity - a.opacity) * e,
+            pre: a.pre + (b.pre - a.pre) * e,
+            turn: a.turn + (b.turn - a.turn) * e,
         }
     }
 }
@@ -161,23 +176,45 @@ fn away(t: Transition, past: bool, vertical: bool) -> Pose {
         // Past and future slides are transparent in reveal.js, so every move is also a fade.
         Transition::Slide => Pose {
             offset: along(1.5),
-            scale: 1.0,
             opacity: 0.0,
+            ..Pose::REST
         },
-        Transition::Convex => Pose {
-            offset: along(1.0),
-            scale: 0.6,
-            opacity: 0.0,
-        },
-        Transition::Concave => Pose {
-            offset: along(1.0),
-            scale: 1.4,
-            opacity: 0.0,
-        },
+        // reveal.js: `translate3d(∓100%,0,0) rotateY(∓90deg) translate3d(∓100%,0,0)`, and in
+        // a stack `translate3d(0,∓300px,0) rotateX(±70deg) translate3d(0,∓300px,0)` (300px of
+        // the default 700px-high canvas).
+        Transition::Convex => {
+            let d = if vertical { 300.0 / 700.0 } else { 1.0 };
+            Pose {
+                offset: along(d),
+                pre: along(d),
+                turn: if vertical {
+                    vec2(-70.0 * sign, 0.0)
+                } else {
+                    vec2(0.0, 90.0 * sign)
+                },
+                opacity: 0.0,
+                ..Pose::REST
+            }
+        }
+        // The same moves with the turns the other way; in a stack, moves of 80%.
+        Transition::Concave => {
+            let d = if vertical { 0.8 } else { 1.0 };
+            Pose {
+                offset: along(d),
+                pre: along(d),
+                turn: if vertical {
+                    vec2(70.0 * sign, 0.0)
+                } else {
+                    vec2(0.0, -90.0 * sign)
+                },
+                opacity: 0.0,
+                ..Pose::REST
+            }
+        }
         Transition::Zoom => Pose {
-            offset: Vec2::ZERO,
             scale: if past { 16.0 } else { 0.2 },
             opacity: 0.0,
+            ..Pose::REST
         },
     }
 }
@@ -250,6 +287,32 @@ mod tests {
             transition_pose(Transition::Slide, Role::Entering, true, false, 1.0),
             Pose::REST
         );
+    }
+
+    #[test]
+    fn convex_and_concave_turn_opposite_ways_as_reveal_js_does() {
+        let out = transition_pose(Transition::Convex, Role::Leaving, true, false, 1.0);
+        assert_eq!(out.turn, vec2(0.0, -90.0));
+        assert_eq!((out.pre, out.offset), (vec2(-1.0, 0.0), vec2(-1.0, 0.0)));
+        let half = transition_pose(Transition::Convex, Role::Entering, true, false, 0.5);
+        assert_eq!(half.turn, vec2(0.0, 45.0));
+        assert!(half.is_turned() && !Pose::REST.is_turned());
+        let cc = transition_pose(Transition::Concave, Role::Leaving, true, false, 1.0);
+        assert_eq!(cc.turn, -out.turn);
+        let down = transition_pose(Transition::Convex, Role::Leaving, true, true, 1.0);
+        assert_eq!(
+            down.turn,
+            vec2(70.0, 0.0),
+            "past, in a stack: rotateX(70deg)"
+        );
+        assert!((down.offset.y + 300.0 / 700.0).abs() < 1e-6);
+        let cc_down = transition_pose(Transition::Concave, Role::Entering, true, true, 0.0);
+        assert_eq!(
+            cc_down.turn,
+            vec2(70.0, 0.0),
+            "future, in a stack: rotateX(70deg)"
+        );
+        assert_eq!(cc_down.offset, vec2(0.0, 0.8));
     }
 
     #[test]

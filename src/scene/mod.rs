@@ -9,11 +9,13 @@
 
 mod code;
 mod layout;
+mod words;
 
-pub use code::{Highlighted, highlight_lines, highlighted, warm_up};
+pub use code::{CodeRun, Highlighted, highlight_lines, highlighted, warm_up};
 pub use layout::{LayoutInput, layout};
 
 use crate::deck::{ElementTiming, FragmentStyle, HighlightStep};
+use crate::theme::{Gradient, TextShadow};
 use eframe::egui::{Color32, Galley, Rect, Vec2};
 use std::sync::Arc;
 
@@ -126,6 +128,8 @@ pub struct Item {
     pub timing: Option<ElementTiming>,
     /// Links in its text: where each one is, relative to `rect.min`, and its `href`.
     pub links: Vec<(Rect, String)>,
+    /// Shadow layers behind its text (a theme's heading `text-shadow`), in canvas pixels.
+    pub shadow: &'static [TextShadow],
 }
 
 /// A laid-out slide.
@@ -141,8 +145,17 @@ pub struct Scene {
     pub background: Color32,
     /// A background image covering the canvas, if the slide has one.
     pub background_image: Option<String>,
-    /// `data-background-size` (`cover` when unset, or `contain`).
+    /// `data-background-size` (`cover` when unset, `contain`, or CSS lengths).
     pub background_size: Option<String>,
+    /// A gradient over the whole screen: the slide's `data-background-gradient`, else the
+    /// theme's own (league, beige, sky) where the slide sets no colour.
+    pub background_gradient: Option<Gradient>,
+    /// `data-background-position` (`center` when unset).
+    pub background_position: Option<String>,
+    /// `data-background-repeat` (`no-repeat` when unset, or `repeat`).
+    pub background_repeat: Option<String>,
+    /// `data-background-opacity` of the image and gradient, 0 to 1.
+    pub background_opacity: f32,
     /// Items in paint order.
     pub items: Vec<Item>,
 }

@@ -12,7 +12,7 @@ pub mod timer;
 
 pub use command::Command;
 pub use navigation::{
-    FragmentMove, NavigationMode, OVERVIEW_SECS, Overview, Position, Show, SlideMove, Stop,
+    FragmentMove, NavigationMode, OVERVIEW_SECS, Overview, Position, Routes, Show, SlideMove, Stop,
 };
 pub use reload::carry_position;
 pub use talk::{Changed, Talk, TalkOptions};

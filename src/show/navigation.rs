@@ -3,7 +3,7 @@
 //! arrows, stacks and fragments live here; time is passed in, never read.
 
 use super::Command;
-use crate::deck::Deck;
+use crate::deck::{Deck, SlideNumberFormat};
 use crate::motion::{Change, SlideMotion};
 
 /// The commands that belong to the talk around the slides (`Talk` applies them), as one
@@ -633,6 +633,104 @@ impl Show {
     pub fn stops(&self) -> &[Stop] {
         &self.stops
     }
+
+    /// The slide number as reveal.js draws it in `format`; empty on an uncounted slide.
+    pub fn slide_number_as(&self, format: SlideNumberFormat) -> String {
+        let Some(stop) = self.stop() else {
+            return String::new();
+        };
+        let (counted, total) = self.counted_position();
+        let Some(current) = counted else {
+            // An uncounted slide (an appendix, a backup) shows no number.
+            return String::new();
+        };
+        let only_vertical = self.stops.iter().all(|s| s.h == 0);
+        // reveal.js joins the parts with spaces (the markup's white space between its spans).
+        match format {
+            SlideNumberFormat::CurrentSlashTotal => format!("{current} / {total}"),
+            SlideNumberFormat::Current => current.to_string(),
+            // With only vertical slides reveal.js flattens the number.
+            _ if only_vertical => current.to_string(),
+            f => {
+                let h = stop.h + 1;
+                let in_stack = self.stops.iter().any(|s| s.h == stop.h && s.v > 0);
+                if in_stack {
+                    let sep = if f == SlideNumberFormat::HSlashV {
+                        '/'
+                    } else {
+                        '.'
+                    };
+                    format!("{h} {sep} {}", stop.v + 1)
+                } else {
+                    h.to_string()
+                }
+            }
+        }
+    }
+
+    /// Where the arrows can go from here, as reveal.js's `availableRoutes` and its controls
+    /// read them.
+    pub fn routes(&self) -> Routes {
+        let Some(here) = self.stop() else {
+            return Routes::default();
+        };
+        let last_h = self.stops.iter().map(|s| s.h).max().unwrap_or(0);
+        let stack_len = self.stops.iter().filter(|s| s.h == here.h).count();
+        let mut r = Routes {
+            left: here.h > 0,
+            right: here.h < last_h,
+            up: here.v > 0,
+            down: here.v + 1 < stack_len,
+            ..Routes::default()
+        };
+        if last_h > 0 && self.mode == NavigationMode::Linear {
+            r.right |= r.down;
+            r.left |= r.up;
+        }
+        let shown = self.position.shown;
+        let (prev, next) = (shown > 0, shown < here.steps);
+        // Fragments light the arrows of the axis the slide moves on.
+        let vertical = stack_len > 1;
+        if vertical {
+            r.up_fragment = prev;
+            r.down_fragment = next;
+        } else {
+            r.left_fragment = prev;
+            r.right_fragment = next;
+        }
+        r.has_vertical = self.stops.iter().any(|s| s.v > 0);
+        r.has_horizontal = last_h > 0;
+        r.linear_mode = self.mode == NavigationMode::Linear;
+        r
+    }
+}
+
+/// Which arrows lead somewhere from the current slide, and the deck's shape (which moves
+/// reveal.js's arrows about).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Routes {
+    /// A slide to the left.
+    pub left: bool,
+    /// A slide to the right.
+    pub right: bool,
+    /// A slide above, in the stack.
+    pub up: bool,
+    /// A slide below, in the stack.
+    pub down: bool,
+    /// The left arrow would hide a fragment step.
+    pub left_fragment: bool,
+    /// The right arrow would show a fragment step.
+    pub right_fragment: bool,
+    /// The up arrow would hide a fragment step.
+    pub up_fragment: bool,
+    /// The down arrow would show a fragment step.
+    pub down_fragment: bool,
+    /// The deck has stacks.
+    pub has_vertical: bool,
+    /// The deck has more than one horizontal slide.
+    pub has_horizontal: bool,
+    /// `navigationMode: linear` (the up and down arrows are not drawn).
+    pub linear_mode: bool,
 }
 
 #[cfg(test)]
@@ -782,6 +880,52 @@ mod tests {
         s.apply(&Command::Left, 0.0);
         s.apply(&Command::Right, 0.0);
         assert_eq!(place(&s), Some((1, 1)));
+    }
+
+    #[test]
+    fn slide_numbers_in_reveal_js_formats() {
+        // (0,0) (1,0) (1,1) (2,0)
+        let mut s = stops(&[(0, 0, 0), (1, 0, 0), (1, 1, 0), (2, 0, 0)]);
+        s.jump(2, 0);
+        assert_eq!(s.slide_number_as(SlideNumberFormat::HDotV), "2 . 2");
+        assert_eq!(s.slide_number_as(SlideNumberFormat::HSlashV), "2 / 2");
+        assert_eq!(s.slide_number_as(SlideNumberFormat::Current), "3");
+        assert_eq!(
+            s.slide_number_as(SlideNumberFormat::CurrentSlashTotal),
+            "3 / 4"
+        );
+        s.jump(1, 0);
+        assert_eq!(
+            s.slide_number_as(SlideNumberFormat::HDotV),
+            "2 . 1",
+            "a stack's top is a vertical slide too"
+        );
+        s.jump(3, 0);
+        assert_eq!(s.slide_number_as(SlideNumberFormat::HDotV), "3");
+        let mut only_stack = stops(&[(0, 0, 0), (0, 1, 0), (0, 2, 0)]);
+        only_stack.jump(2, 0);
+        assert_eq!(only_stack.slide_number_as(SlideNumberFormat::HDotV), "3");
+    }
+
+    #[test]
+    fn routes_follow_the_stacks_and_the_fragments() {
+        let mut s = stops(&[(0, 0, 2), (1, 0, 0), (1, 1, 1), (2, 0, 0)]);
+        let r = s.routes();
+        assert!(!r.left && r.right && !r.up && !r.down);
+        assert!(r.right_fragment && !r.left_fragment, "a step to show");
+        assert!(r.has_vertical && r.has_horizontal);
+        s.jump(1, 0);
+        let r = s.routes();
+        assert!(r.left && r.right && !r.up && r.down);
+        s.jump(2, 1);
+        let r = s.routes();
+        assert!(r.up && !r.down && r.up_fragment && !r.down_fragment);
+        s.jump(3, 0);
+        assert!(!s.routes().right, "nowhere further");
+        let mut linear = stops(&[(0, 0, 0), (1, 0, 0), (1, 1, 0)]);
+        linear.set_mode(NavigationMode::Linear);
+        linear.jump(1, 0);
+        assert!(linear.routes().right, "linear: right walks down the stack");
     }
 
     #[test]

@@ -8,32 +8,68 @@
 // everywhere but here.
 #![allow(clippy::disallowed_methods)]
 
+mod builtin;
 pub mod chrome;
+mod css_colors;
 pub mod fonts;
+mod gradient;
+pub mod highlight;
 pub mod reveal;
 
+pub use gradient::{Gradient, GradientShape};
+
 use eframe::egui::Color32;
+
+/// A shadow behind text, as CSS `text-shadow` writes one layer: offset and blur in canvas
+/// pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextShadow {
+    /// Horizontal offset, canvas pixels.
+    pub dx: f32,
+    /// Vertical offset, canvas pixels.
+    pub dy: f32,
+    /// Blur radius, canvas pixels (drawn as a widening fade).
+    pub blur: f32,
+    /// The shadow's colour.
+    pub color: Color32,
+}
 
 /// Everything layout and painting need to know about a look.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
-    /// The theme's name (`black`, `white`).
+    /// The theme's name (`black`, `white`, `moon`...).
     pub name: &'static str,
     /// Slide background, also the letterbox around the canvas.
     pub background: Color32,
+    /// The theme's own radial gradient over the whole screen (league, beige, sky).
+    pub gradient: Option<Gradient>,
     /// Body text.
     pub text: Color32,
     /// Headings.
     pub heading: Color32,
+    /// Text and headings on a slide whose background is light on a dark theme, or dark on a
+    /// light one (reveal.js's `has-light-background` / `has-dark-background`); `None` keeps
+    /// the theme's colours (solarized).
+    pub contrast_text: Option<Color32>,
     /// Links.
     pub link: Color32,
     /// Accent for section dividers and the title slide.
     pub accent: Color32,
     /// Muted text (subtitles, slide numbers, placeholders).
     pub muted: Color32,
-    /// Code block background.
+    /// Behind selected text (reveal.js's `::selection`).
+    pub selection: Color32,
+    /// `**strong**` text's own colour (dracula), else the surrounding colour.
+    pub bold_color: Option<Color32>,
+    /// `*emphasis*` and block quotes' own colour (dracula).
+    pub italic_color: Option<Color32>,
+    /// Inline code's own colour (dracula).
+    pub inline_code_color: Option<Color32>,
+    /// List markers' own colour (dracula).
+    pub bullet_color: Option<Color32>,
+    /// Code block background: the highlight.js style's, whatever the slide theme.
     pub code_background: Color32,
-    /// Code block default text.
+    /// Code block default text: the highlight.js style's.
     pub code_text: Color32,
     /// Inline code background.
     pub inline_code_background: Color32,
@@ -47,6 +83,12 @@ pub struct Theme {
     pub heading_em: [f32; 6],
     /// Whether headings are upper-cased (reveal.js black and white do).
     pub heading_uppercase: bool,
+    /// Heading letter spacing in `em` (night: -0.03, sky: -0.08).
+    pub heading_letter_spacing: f32,
+    /// Shadow layers behind h2 to h6 (league, blood).
+    pub heading_shadow: &'static [TextShadow],
+    /// Shadow layers behind h1 (league, beige and blood's embossed look).
+    pub heading1_shadow: &'static [TextShadow],
     /// Line height of body text, in `em`.
     pub line_height: f32,
     /// Line height of headings, in `em`.
@@ -55,11 +97,22 @@ pub struct Theme {
     pub block_margin: f32,
     /// Code font size in `em` of the body size (reveal.js: 0.55).
     pub code_em: f32,
-    /// syntect theme used for code highlighting.
+    /// The highlight.js style code is coloured with ([`highlight::named`]; monokai unless the
+    /// deck's `highlightTheme` names another, through [`Theme::with_code_style`]).
     pub syntax_theme: &'static str,
-    /// Size correction for the bundled text font, whose glyphs run larger and wider than
-    /// reveal.js's Source Sans Pro at the same CSS size.
+    /// Size correction for the text font, were it to run larger than the theme's own (1 now
+    /// that every theme draws with its own font).
     pub font_scale: f32,
+    /// Font family of body text ([`fonts::family`]).
+    pub body_font: &'static str,
+    /// Font family of paragraphs, where a theme sets their weight apart (blood: Ubuntu Light).
+    pub paragraph_font: &'static str,
+    /// Font family of bold body text.
+    pub bold_font: &'static str,
+    /// Font family of headings, in the theme's heading weight.
+    pub heading_font: &'static str,
+    /// Font family of code.
+    pub code_font: &'static str,
 }
 
 /// The tint that draws an image, or a galley's section without a colour of its own, unchanged.
@@ -70,71 +123,76 @@ pub fn syntax_color(c: syntect::highlighting::Color) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
 }
 
+/// How `Theme::named` took a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeName {
+    /// One of reveal.js's fourteen built-in themes.
+    Known,
+    /// A path or URL to a CSS file (reveal-md takes these): rostra cannot read CSS.
+    CssFile,
+    /// No theme rostra or reveal.js knows.
+    Unknown,
+}
+
 impl Theme {
-    /// reveal.js's default dark theme.
-    pub fn black() -> Theme {
-        Theme {
-            name: "black",
-            background: Color32::from_rgb(0x19, 0x19, 0x19),
-            text: Color32::WHITE,
-            heading: Color32::WHITE,
-            link: Color32::from_rgb(0x42, 0xaf, 0xfa),
-            accent: Color32::from_rgb(0x42, 0xaf, 0xfa),
-            muted: Color32::from_rgb(0xa0, 0xa0, 0xa0),
-            code_background: Color32::from_rgb(0x2b, 0x2b, 0x2b),
-            code_text: Color32::from_rgb(0xdc, 0xdc, 0xcc),
-            inline_code_background: Color32::from_rgba_unmultiplied(255, 255, 255, 24),
-            quote_background: Color32::from_rgba_unmultiplied(255, 255, 255, 13),
-            rule: Color32::from_rgb(0x80, 0x80, 0x80),
-            base_size: 42.0,
-            heading_em: [2.5, 1.6, 1.3, 1.0, 1.0, 1.0],
-            heading_uppercase: true,
-            line_height: 1.3,
-            heading_line_height: 1.2,
-            block_margin: 20.0,
-            code_em: 0.55,
-            syntax_theme: "base16-eighties.dark",
-            font_scale: 0.88,
-        }
-    }
-
-    /// reveal.js's light theme.
-    pub fn white() -> Theme {
-        Theme {
-            name: "white",
-            background: Color32::WHITE,
-            text: Color32::from_rgb(0x22, 0x22, 0x22),
-            heading: Color32::from_rgb(0x22, 0x22, 0x22),
-            link: Color32::from_rgb(0x2a, 0x76, 0xdd),
-            accent: Color32::from_rgb(0x2a, 0x76, 0xdd),
-            muted: Color32::from_rgb(0x66, 0x66, 0x66),
-            code_background: Color32::from_rgb(0xf6, 0xf8, 0xfa),
-            code_text: Color32::from_rgb(0x24, 0x29, 0x2e),
-            inline_code_background: Color32::from_rgba_unmultiplied(0, 0, 0, 18),
-            quote_background: Color32::from_rgba_unmultiplied(0, 0, 0, 10),
-            rule: Color32::from_rgb(0xbb, 0xbb, 0xbb),
-            syntax_theme: "InspiredGitHub",
-            ..Theme::black()
-        }
-    }
-
-    /// The built-in theme called `name`; unknown names (reveal-md accepts any CSS path) get
-    /// `black` and `false`.
+    /// The built-in theme called `name`, and whether it was one; anything else (reveal-md
+    /// accepts any CSS path) gets `black`, and the caller says so.
     pub fn named(name: &str) -> (Theme, bool) {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "black" | "black-contrast" | "night" | "league" | "moon" | "blood" | "dracula" => {
-                (Theme::black(), true)
-            }
-            "white" | "white-contrast" | "simple" | "serif" | "beige" | "sky" | "solarized" => {
-                (Theme::white(), true)
-            }
-            _ => (Theme::black(), false),
-        }
+        let (theme, how) = Theme::lookup(name);
+        (theme, how == ThemeName::Known)
     }
 
-    /// Every built-in theme.
+    /// The built-in theme called `name` and how the name was taken.
+    pub fn lookup(name: &str) -> (Theme, ThemeName) {
+        let key = name.trim().to_ascii_lowercase();
+        if let Some(t) = Theme::all().into_iter().find(|t| t.name == key) {
+            return (t, ThemeName::Known);
+        }
+        let how = if key.contains('/') || key.ends_with(".css") {
+            ThemeName::CssFile
+        } else {
+            ThemeName::Unknown
+        };
+        (Theme::black(), how)
+    }
+
+    /// Every built-in theme, reveal.js's fourteen.
     pub fn all() -> Vec<Theme> {
-        vec![Theme::black(), Theme::white()]
+        vec![
+            Theme::black(),
+            Theme::white(),
+            Theme::league(),
+            Theme::beige(),
+            Theme::night(),
+            Theme::serif(),
+            Theme::simple(),
+            Theme::solarized(),
+            Theme::moon(),
+            Theme::dracula(),
+            Theme::sky(),
+            Theme::blood(),
+            Theme::black_contrast(),
+            Theme::white_contrast(),
+        ]
+    }
+
+    /// The sentence a banner or `check` shows for a theme name rostra does not draw, if any.
+    pub fn name_warning(name: &str) -> Option<String> {
+        let shown = name.trim();
+        match Theme::lookup(name).1 {
+            ThemeName::Known => None,
+            ThemeName::CssFile => Some(format!(
+                "theme '{shown}' is a CSS file, which rostra cannot read: drawn with black"
+            )),
+            ThemeName::Unknown => Some(format!(
+                "unknown theme '{shown}': drawn with black (themes: {})",
+                Theme::all()
+                    .iter()
+                    .map(|t| t.name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
     }
 
     /// Heading size in canvas pixels for level 1 to 6.
@@ -151,6 +209,20 @@ impl Theme {
     /// Code font size in canvas pixels.
     pub fn code_size(&self) -> f32 {
         self.base_size * self.code_em
+    }
+
+    /// The same theme with the text colours reveal.js gives a slide whose background is the
+    /// other way round (light on a dark theme, dark on a light one).
+    pub fn on_contrasting_background(&self) -> Theme {
+        let mut t = self.clone();
+        if let Some(c) = self.contrast_text {
+            t.text = c;
+            t.heading = c;
+            // The shadows are drawn for the theme's own background (blood drops them there).
+            t.heading_shadow = &[];
+            t.heading1_shadow = &[];
+        }
+        t
     }
 }
 
@@ -206,31 +278,10 @@ pub fn parse_color(text: &str) -> Option<Color32> {
             _ => None,
         };
     }
-    let named = match t.as_str() {
-        "black" => (0, 0, 0),
-        "white" => (255, 255, 255),
-        "red" => (255, 0, 0),
-        "green" => (0, 128, 0),
-        "blue" => (0, 0, 255),
-        "yellow" => (255, 255, 0),
-        "orange" => (255, 165, 0),
-        "purple" => (128, 0, 128),
-        "gray" | "grey" => (128, 128, 128),
-        "lightgray" | "lightgrey" => (211, 211, 211),
-        "darkgray" | "darkgrey" => (169, 169, 169),
-        "navy" => (0, 0, 128),
-        "teal" => (0, 128, 128),
-        "pink" => (255, 192, 203),
-        "brown" => (165, 42, 42),
-        "cyan" | "aqua" => (0, 255, 255),
-        "magenta" | "fuchsia" => (255, 0, 255),
-        "lime" => (0, 255, 0),
-        "gold" => (255, 215, 0),
-        "crimson" => (220, 20, 60),
-        "transparent" => return Some(Color32::TRANSPARENT),
-        _ => return None,
-    };
-    Some(Color32::from_rgb(named.0, named.1, named.2))
+    if t == "transparent" {
+        return Some(Color32::TRANSPARENT);
+    }
+    css_colors::named(&t).map(|[r, g, b]| Color32::from_rgb(r, g, b))
 }
 
 #[cfg(test)]
@@ -268,20 +319,110 @@ mod tests {
     #[test]
     fn every_builtin_theme_is_readable() {
         for t in Theme::all() {
-            // WCAG AA for body text: at least 4.5:1.
-            for (what, fg, bg) in [
-                ("text", t.text, t.background),
-                ("headings", t.heading, t.background),
-                ("code", t.code_text, t.code_background),
+            // reveal.js's own colours: WCAG AA for large text (3:1; slide text is 40px and
+            // solarized's base00 on base3 is 4.1:1); code, which rostra picks, AA (4.5:1).
+            for (what, fg, bg, least) in [
+                ("text", t.text, t.background, 3.0),
+                ("headings", t.heading, t.background, 3.0),
+                ("code", t.code_text, t.code_background, 4.5),
             ] {
                 let ratio = contrast(fg, bg);
-                assert!(ratio >= 4.5, "{}: {what} contrast {ratio:.2} < 4.5", t.name);
+                assert!(
+                    ratio >= least,
+                    "{}: {what} contrast {ratio:.2} < {least}",
+                    t.name
+                );
             }
             assert!(t.base_size > 0.0 && t.code_size() < t.base_size);
             assert!(t.heading_size(1) > t.heading_size(3));
         }
         assert_eq!(Theme::named("WHITE").0.name, "white");
         assert!(!Theme::named("custom.css").1);
+    }
+
+    #[test]
+    fn all_fourteen_reveal_themes_are_their_own() {
+        let names: Vec<&str> = Theme::all().iter().map(|t| t.name).collect();
+        assert_eq!(names.len(), 14);
+        for name in crate::deck::lint::THEMES {
+            let (t, how) = Theme::lookup(name);
+            assert_eq!((t.name, how), (*name, ThemeName::Known));
+            assert_eq!(Theme::name_warning(name), None);
+        }
+        let distinct: std::collections::HashSet<_> = Theme::all()
+            .iter()
+            .map(|t| {
+                (
+                    t.background.to_array(),
+                    t.text.to_array(),
+                    t.heading.to_array(),
+                    t.heading_font,
+                )
+            })
+            .collect();
+        assert_eq!(distinct.len(), 14, "no two themes look the same");
+        assert_eq!(Theme::lookup("css/custom.css").1, ThemeName::CssFile);
+        assert_eq!(Theme::lookup("mooon").1, ThemeName::Unknown);
+        let warning = Theme::name_warning("mooon").unwrap_or_default();
+        assert!(
+            warning.contains("unknown theme 'mooon'") && warning.contains("dracula"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn every_theme_font_is_a_family_of_the_definitions() {
+        let defs = fonts::definitions();
+        for t in Theme::all() {
+            for f in [
+                t.body_font,
+                t.paragraph_font,
+                t.bold_font,
+                t.heading_font,
+                t.code_font,
+            ] {
+                let family = eframe::egui::FontFamily::Name(f.into());
+                let list = defs.families.get(&family);
+                assert!(
+                    list.is_some_and(|l| !l.is_empty()),
+                    "{}: no family {f}",
+                    t.name
+                );
+                for face in list.into_iter().flatten() {
+                    assert!(defs.font_data.contains_key(face), "{f}: no font {face}");
+                }
+            }
+        }
+        for name in fonts::theme_family_names() {
+            let list = &defs.families[&eframe::egui::FontFamily::Name(name.into())];
+            // Hangul falls back to Rostra Gothic behind every theme face.
+            assert!(
+                list.iter().any(|f| f.starts_with("rostra-")),
+                "{name}: {list:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_contrasting_background_takes_the_themes_contrast_colour() {
+        let t = Theme::league().on_contrasting_background();
+        assert_eq!(t.text, Color32::from_rgb(0x22, 0x22, 0x22));
+        assert!(t.heading1_shadow.is_empty());
+        let s = Theme::solarized();
+        assert_eq!(s.on_contrasting_background().text, s.text);
+    }
+
+    #[test]
+    fn named_css_colours() {
+        assert_eq!(
+            parse_color("lightblue"),
+            Some(Color32::from_rgb(173, 216, 230))
+        );
+        assert_eq!(
+            parse_color("DarkSlateGray"),
+            Some(Color32::from_rgb(47, 79, 79))
+        );
+        assert_eq!(parse_color("transparent"), Some(Color32::TRANSPARENT));
     }
 
     #[test]

@@ -16,6 +16,16 @@ pub const HIGHLIGHT_BLUE: Color32 = Color32::from_rgb(0x1b, 0x91, 0xff);
 pub const MARK_BACKGROUND: Color32 = Color32::from_rgba_unmultiplied_const(255, 230, 0, 90);
 /// The line of a `strike` fragment, before its fade (`gamma_multiply`) at the painter.
 pub const STRIKE: Color32 = Color32::WHITE;
+/// The arrows on a slide whose own background is dark (`.has-dark-background .controls`).
+pub const CONTROLS_ON_DARK: Color32 = Color32::WHITE;
+/// The arrows on a slide whose own background is light (`.has-light-background .controls`).
+pub const CONTROLS_ON_LIGHT: Color32 = Color32::BLACK;
+/// The progress bar's track, under the bar (`rgba(0,0,0,0.2)`).
+pub const PROGRESS_TRACK: Color32 = Color32::from_black_alpha(51);
+/// The slide number's text (`.slide-number { color: #fff }`).
+pub const SLIDE_NUMBER_TEXT: Color32 = Color32::WHITE;
+/// Behind the slide number (`rgba(0,0,0,0.4)`).
+pub const SLIDE_NUMBER_BACKGROUND: Color32 = Color32::from_black_alpha(102);
 
 #[cfg(test)]
 mod tests {

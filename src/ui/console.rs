@@ -171,11 +171,12 @@ pub fn paint_preview_zoomed(
     let placement = Placement {
         transform,
         opacity: 1.0,
+        turn: None,
     };
     let canvas = canvas_rect(area, size);
     let shown = fit * canvas;
     let clipped = painter.with_clip_rect(shown.intersect(painter.clip_rect()));
-    paint_background(&clipped, area, canvas, scene, textures, placement);
+    paint_background(&clipped, canvas, scene, textures, placement);
     paint_items(&clipped, area, scene, preview.frame, textures, placement);
     painter.rect_stroke(
         shown,

@@ -2,19 +2,23 @@
 //! number, black screen, help) and the widgets around the slides (console, overview,
 //! welcome screen, banner). Reads state; never changes it: widgets return what was chosen.
 
+mod backdrop;
 pub mod banner;
 pub mod console;
+pub mod furniture;
 mod help;
 pub mod ink;
 pub mod overview;
 pub mod welcome;
 
 pub use banner::{Banner, show_banner};
+pub use furniture::paint_slide_number;
 pub use help::{Shortcut, paint_help};
 
 use crate::motion::morph::{Pairing, Side, morph_frame};
 use crate::motion::{
-    AutoAnimate, Change, Pose, Role, Transition, Visual, ease, fragment_visual, transition_pose,
+    AutoAnimate, Change, Pose, Role, Transition, Turn, Visual, ease, fragment_visual,
+    transition_pose,
 };
 use crate::scene::{Item, ItemKind, Scene};
 use crate::show::FragmentMove;
@@ -68,31 +72,46 @@ pub fn canvas_rect(area: Rect, size: Vec2) -> Rect {
     Rect::from_center_size(area.center(), size)
 }
 
-/// Where a background image of `natural` size goes on `canvas` for CSS `background-size`
-/// `cover` (the default: fill, cropping the overflow) or `contain` (fit whole): the rectangle
-/// and the texture coordinates to draw.
-pub fn background_fit(canvas: Rect, natural: Vec2, size: Option<&str>) -> (Rect, Rect) {
-    let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-    if natural.x <= 0.0 || natural.y <= 0.0 {
-        return (canvas, full);
-    }
-    let contain = size.is_some_and(|s| s.trim().eq_ignore_ascii_case("contain"));
-    let k = if contain {
-        (canvas.width() / natural.x).min(canvas.height() / natural.y)
-    } else {
-        (canvas.width() / natural.x).max(canvas.height() / natural.y)
-    };
-    (Rect::from_center_size(canvas.center(), natural * k), full)
-}
-
 /// Where a whole slide is drawn: a transform of screen space and an opacity (transitions,
-/// overview cells).
+/// overview cells), and for the 3D transitions a turn in space seen in perspective.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
     /// Applied to every shape of the slide.
     pub transform: TSTransform,
     /// Multiplies every shape's opacity.
     pub opacity: f32,
+    /// Applied after `transform`: shapes are tessellated and their meshes warped.
+    pub turn: Option<Turn>,
+}
+
+/// Where the viewer of a 3D transition stands: reveal.js's CSS `perspective` and
+/// `perspective-origin`, in screen points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Perspective {
+    /// The point looked at straight on.
+    pub eye: Pos2,
+    /// The viewer's distance from the screen.
+    pub distance: f32,
+}
+
+impl Perspective {
+    /// The slides' stage: `perspective: 600px` at `50% 40%` of the canvas, in canvas pixels
+    /// (`scale` points each), as the stage is scaled with the slides.
+    pub fn slides(area: Rect, size: Vec2, scale: f32) -> Perspective {
+        let canvas = canvas_rect(area, size);
+        Perspective {
+            eye: pos2(canvas.center().x, canvas.top() + canvas.height() * 0.4),
+            distance: 600.0 * scale,
+        }
+    }
+
+    /// The backgrounds' stage: `perspective: 600px` at the viewport's centre, unscaled.
+    pub fn viewport(area: Rect) -> Perspective {
+        Perspective {
+            eye: area.center(),
+            distance: 600.0,
+        }
+    }
 }
 
 impl Placement {
@@ -100,17 +119,63 @@ impl Placement {
     pub const IDENTITY: Placement = Placement {
         transform: TSTransform::IDENTITY,
         opacity: 1.0,
+        turn: None,
     };
 
-    /// The placement of a transition pose for a canvas of `size` centred in `area`.
-    pub fn from_pose(pose: Pose, area: Rect, size: Vec2) -> Placement {
+    /// The placement of a transition pose for a box of `size` (the canvas, or the whole area
+    /// for a background) centred in `area`, seen from `view` when the pose turns.
+    pub fn from_pose(pose: Pose, area: Rect, size: Vec2, view: Perspective) -> Placement {
         let c = area.center().to_vec2();
         let offset = vec2(pose.offset.x * size.x, pose.offset.y * size.y);
+        let opacity = pose.opacity.clamp(0.0, 1.0);
+        let scaled = TSTransform::from_translation(c)
+            * TSTransform::from_scaling(pose.scale)
+            * TSTransform::from_translation(-c);
+        if pose.is_turned() {
+            return Placement {
+                transform: scaled,
+                opacity,
+                turn: Some(Turn {
+                    origin: area.center(),
+                    pre: vec2(pose.pre.x * size.x, pose.pre.y * size.y),
+                    post: offset,
+                    about_x: pose.turn.x,
+                    about_y: pose.turn.y,
+                    eye: view.eye,
+                    distance: view.distance,
+                }),
+            };
+        }
         Placement {
-            transform: TSTransform::from_translation(c + offset)
-                * TSTransform::from_scaling(pose.scale)
-                * TSTransform::from_translation(-c),
-            opacity: pose.opacity.clamp(0.0, 1.0),
+            transform: TSTransform::from_translation(offset) * scaled,
+            opacity,
+            turn: None,
+        }
+    }
+}
+
+/// Adds `shapes` through `turn`: as they are, or tessellated here and warped in perspective
+/// (split finely enough for the screen, `area`, so textures keep their perspective).
+fn add_turned(painter: &Painter, shapes: Vec<Shape>, turn: Option<Turn>, area: Rect) {
+    let Some(turn) = turn else {
+        for s in shapes {
+            painter.add(s);
+        }
+        return;
+    };
+    let ctx = painter.ctx();
+    let options = ctx.tessellation_options(|o| *o);
+    let atlas = ctx.fonts(|f| f.font_image_size());
+    // Without the atlas's prepared discs, small circles are tessellated as paths (egui's
+    // documented fallback); the atlas itself is not reachable from here.
+    let mut tessellator =
+        eframe::epaint::Tessellator::new(ctx.pixels_per_point(), options, atlas, Vec::new());
+    let max_edge = (area.width().max(area.height()) / 24.0).max(8.0);
+    for s in shapes {
+        let mut mesh = eframe::epaint::Mesh::default();
+        tessellator.tessellate_shape(s, &mut mesh);
+        if !mesh.is_empty() {
+            painter.add(Shape::mesh(turn.warp(&mesh, max_edge)));
         }
     }
 }
@@ -124,7 +189,7 @@ pub fn paint_scene(
     frame: FragmentFrame,
     textures: &dyn Textures,
 ) {
-    paint_background(painter, area, area, scene, textures, Placement::IDENTITY);
+    paint_background(painter, area, scene, textures, Placement::IDENTITY);
     paint_items(painter, area, scene, frame, textures, Placement::IDENTITY);
 }
 
@@ -141,9 +206,10 @@ pub fn paint_scene_through(
     let placement = Placement {
         transform,
         opacity: 1.0,
+        turn: None,
     };
     let clipped = painter.with_clip_rect(area.intersect(painter.clip_rect()));
-    paint_background(&clipped, area, area, scene, textures, placement);
+    paint_background(&clipped, area, scene, textures, placement);
     paint_items(&clipped, area, scene, frame, textures, placement);
 }
 
@@ -160,11 +226,33 @@ pub fn link_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<S
         .map(str::to_string)
 }
 
-/// Paints a slide's background: its colour over `fill` and its image over the canvas (which
-/// is centred in `area`), both through `placement`.
+/// The video drawn at `pos` on the canvas placed at `canvas` (fragments not yet shown hold
+/// none), for a click that plays or pauses it.
+pub fn video_at(scene: &Scene, shown: usize, canvas: Rect, pos: Pos2) -> Option<String> {
+    let at = pos - canvas.min.to_vec2();
+    scene
+        .items
+        .iter()
+        .rev()
+        .filter(|i| {
+            !i.fragments.iter().any(|f| {
+                crate::motion::fragment_visual(f.style, f.step, shown, shown, 0.0).opacity < 0.01
+            })
+        })
+        .find_map(|i| match &i.kind {
+            crate::scene::ItemKind::Image { src }
+                if crate::media::video::is_video(src) && i.rect.contains(at) =>
+            {
+                Some(src.clone())
+            }
+            _ => None,
+        })
+}
+
+/// Paints a slide's background over `fill` (the whole screen, as reveal.js paints it on the
+/// viewport): its colour, gradient and image, through `placement`.
 pub fn paint_background(
     painter: &Painter,
-    area: Rect,
     fill: Rect,
     scene: &Scene,
     textures: &dyn Textures,
@@ -177,18 +265,66 @@ pub fn paint_background(
     p.multiply_opacity(placement.opacity);
     let mut bg = Shape::rect_filled(fill, 0.0, scene.background);
     bg.transform(placement.transform);
-    p.add(bg);
-    let canvas = canvas_rect(area, scene.size);
+    add_turned(&p, vec![bg], placement.turn, fill);
+    let opacity = scene.background_opacity;
+    if let Some(g) = &scene.background_gradient {
+        let mut shape = Shape::mesh(backdrop::gradient_mesh(fill, g, opacity));
+        shape.transform(placement.transform);
+        add_turned(&p, vec![shape], placement.turn, fill);
+    }
     if let Some(src) = &scene.background_image
         && let Some(tex) = textures.texture(src)
     {
-        let natural = textures.natural_size(src).unwrap_or(canvas.size());
-        let (rect, uv) = background_fit(canvas, natural, scene.background_size.as_deref());
-        let mut shape = Shape::image(tex, rect, uv, theme::NO_TINT);
-        shape.transform(placement.transform);
-        let clip = placement.transform * canvas;
-        p.with_clip_rect(clip.intersect(p.clip_rect())).add(shape);
+        // reveal.js paints backgrounds on the viewport: the image covers the screen, not only
+        // the canvas.
+        let natural = textures.natural_size(src).unwrap_or(fill.size());
+        let tiles = backdrop::background_tiles(
+            fill,
+            natural,
+            scene.background_size.as_deref(),
+            scene.background_position.as_deref(),
+            scene.background_repeat.as_deref(),
+        );
+        let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+        let tint = theme::NO_TINT.gamma_multiply(opacity);
+        if placement.turn.is_some() {
+            // A clip rectangle cannot follow a turn: each tile is cropped to the screen first.
+            let shapes = tiles
+                .into_iter()
+                .map(|rect| {
+                    let (rect, uv) = crop(rect, full, fill);
+                    let mut shape = Shape::image(tex, rect, uv, tint);
+                    shape.transform(placement.transform);
+                    shape
+                })
+                .collect();
+            add_turned(&p, shapes, placement.turn, fill);
+            return;
+        }
+        let clip = placement.transform * fill;
+        let clipped = p.with_clip_rect(clip.intersect(p.clip_rect()));
+        for rect in tiles {
+            let mut shape = Shape::image(tex, rect, full, tint);
+            shape.transform(placement.transform);
+            clipped.add(shape);
+        }
     }
+}
+
+/// The part of an image drawn into `rect` with texture coordinates `uv` that falls inside
+/// `keep`, with its texture coordinates.
+fn crop(rect: Rect, uv: Rect, keep: Rect) -> (Rect, Rect) {
+    let inside = rect.intersect(keep);
+    if !(rect.width() > 0.0 && rect.height() > 0.0) || inside.is_negative() {
+        return (Rect::NOTHING, uv);
+    }
+    let at = |p: Pos2| {
+        pos2(
+            uv.min.x + (p.x - rect.min.x) / rect.width() * uv.width(),
+            uv.min.y + (p.y - rect.min.y) / rect.height() * uv.height(),
+        )
+    };
+    (inside, Rect::from_min_max(at(inside.min), at(inside.max)))
 }
 
 /// The look of `item` with `frame`'s fragment state.
@@ -237,6 +373,42 @@ pub fn paint_items(
     }
 }
 
+/// The copies of `galley` (drawn at `pos`) that make `item`'s text shadow, `px` points per
+/// canvas pixel; CSS paints the first layer on top, so they go in reverse. A blur is drawn as
+/// four fainter copies spread over its radius.
+fn push_shadows(
+    shapes: &mut Vec<Shape>,
+    item: &Item,
+    pos: Pos2,
+    galley: &std::sync::Arc<eframe::egui::Galley>,
+    px: f32,
+) {
+    for s in item.shadow.iter().rev() {
+        let at = pos + vec2(s.dx, s.dy) * px;
+        let spread = s.blur * px / 2.0;
+        let copies: &[Vec2] = if spread < 0.75 {
+            &[Vec2::ZERO]
+        } else {
+            &[
+                vec2(-1.0, -1.0),
+                vec2(1.0, -1.0),
+                vec2(-1.0, 1.0),
+                vec2(1.0, 1.0),
+            ]
+        };
+        let color = if copies.len() > 1 {
+            s.color.gamma_multiply(0.35)
+        } else {
+            s.color
+        };
+        for d in copies {
+            let shape = eframe::epaint::TextShape::new(at + *d * spread, galley.clone(), color)
+                .with_override_text_color(color);
+            shapes.push(Shape::Text(shape));
+        }
+    }
+}
+
 /// Paints one item into `rect` (screen points, before `placement`), scaling text uniformly
 /// when `rect` is not the item's own size (auto-animate), with look `v`.
 fn paint_item(
@@ -276,6 +448,7 @@ fn paint_item(
         ItemKind::Text(galley) => {
             let pos = own.min - galley.rect.min.to_vec2();
             let mix = v.color_mix.clamp(0.0, 1.0);
+            push_shadows(&mut shapes, item, pos, galley, px);
             let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), theme::NO_TINT);
             shape.opacity_factor = 1.0 - if v.color.is_some() { mix } else { 0.0 };
             shapes.push(Shape::Text(shape));
@@ -342,13 +515,12 @@ fn paint_item(
             shapes.push(Shape::galley(pos, galley.clone(), chrome::PLACEHOLDER_TEXT));
         }
     }
-    let identity = transform == TSTransform::IDENTITY;
-    for mut s in shapes {
-        if !identity {
+    if transform != TSTransform::IDENTITY {
+        for s in &mut shapes {
             s.transform(transform);
         }
-        p.add(s);
     }
+    add_turned(&p, shapes, placement.turn, painter.clip_rect());
 }
 
 /// Paints a slide transition `secs` into `change` (a [`Change::Transition`]): backgrounds by
@@ -381,11 +553,16 @@ pub fn paint_transition(
         }
     };
     let pose = |t: Transition, role: Role, e: f32| transition_pose(t, role, *forward, *vertical, e);
+    let stage = Perspective::viewport(area);
     let same_background = old.background == new.background
         && old.background_image == new.background_image
-        && old.background_size == new.background_size;
+        && old.background_size == new.background_size
+        && old.background_gradient == new.background_gradient
+        && old.background_position == new.background_position
+        && old.background_repeat == new.background_repeat
+        && old.background_opacity == new.background_opacity;
     if same_background {
-        paint_background(painter, area, area, new, textures, Placement::IDENTITY);
+        paint_background(painter, area, new, textures, Placement::IDENTITY);
     } else {
         let e = at(background);
         // The incoming background is painted over an opaque outgoing one, so no gap shows
@@ -397,24 +574,33 @@ pub fn paint_transition(
         paint_background(
             painter,
             area,
-            area,
             old,
             textures,
-            Placement::from_pose(leaving, area, old.size),
+            Placement::from_pose(leaving, area, area.size(), stage),
         );
         let entering = pose(background.0, Role::Entering, e);
         paint_background(
             painter,
             area,
-            area,
             new,
             textures,
-            Placement::from_pose(entering, area, new.size),
+            Placement::from_pose(entering, area, area.size(), stage),
         );
     }
-    let leaving = Placement::from_pose(pose(leave.0, Role::Leaving, at(leave)), area, old.size);
+    let view = |s: &Scene| Perspective::slides(area, s.size, s.scale);
+    let leaving = Placement::from_pose(
+        pose(leave.0, Role::Leaving, at(leave)),
+        area,
+        old.size,
+        view(old),
+    );
     paint_items(painter, area, old, old_frame, textures, leaving);
-    let entering = Placement::from_pose(pose(enter.0, Role::Entering, at(enter)), area, new.size);
+    let entering = Placement::from_pose(
+        pose(enter.0, Role::Entering, at(enter)),
+        area,
+        new.size,
+        view(new),
+    );
     paint_items(painter, area, new, new_frame, textures, entering);
 }
 
@@ -436,12 +622,12 @@ pub fn paint_morph(
     } else {
         timing.easing.apply((secs - timing.delay) / timing.duration)
     };
-    paint_background(painter, area, area, old, textures, Placement::IDENTITY);
+    paint_background(painter, area, old, textures, Placement::IDENTITY);
     let faded = Placement {
         opacity: e,
         ..Placement::IDENTITY
     };
-    paint_background(painter, area, area, new, textures, faded);
+    paint_background(painter, area, new, textures, faded);
     for ghost in morph_frame(old, new, pairing, timing, secs) {
         let (scene, frame) = match ghost.side {
             Side::Old => (old, old_frame),
@@ -464,22 +650,6 @@ pub fn paint_morph(
             placement,
         );
     }
-}
-
-/// The slide number in the bottom-right corner, as reveal.js places it.
-pub fn paint_slide_number(painter: &Painter, area: Rect, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    let pos = area.right_bottom() + Vec2::new(-12.0, -10.0);
-    let font = FontId::proportional((area.height() / 45.0).clamp(11.0, 22.0));
-    let galley = painter.layout_no_wrap(text.to_string(), font, chrome::TEXT_SECONDARY);
-    let bg = Rect::from_min_size(
-        pos - galley.size() - Vec2::new(12.0, 6.0),
-        galley.size() + Vec2::new(12.0, 6.0),
-    );
-    painter.rect_filled(bg, 3.0, chrome::SLIDE_NUMBER_BACKGROUND);
-    painter.galley(bg.min + Vec2::new(6.0, 3.0), galley, chrome::TEXT_SECONDARY);
 }
 
 /// The frame-time readout in the top-left corner (`--stats`, F9).
@@ -509,25 +679,4 @@ pub fn paint_banner(painter: &Painter, area: Rect, text: &str, color: Color32) {
     );
     painter.rect_filled(rect, 6.0, color);
     painter.galley(rect.min + Vec2::new(12.0, 6.0), galley, chrome::TEXT);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn background_cover_fills_and_contain_fits() {
-        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(960.0, 700.0));
-        let (r, _) = background_fit(canvas, Vec2::new(1600.0, 900.0), None);
-        assert!(
-            r.width() >= 960.0 && (r.height() - 700.0).abs() < 0.01,
-            "cover: {r:?}"
-        );
-        let (r, _) = background_fit(canvas, Vec2::new(1600.0, 900.0), Some("contain"));
-        assert!(
-            (r.width() - 960.0).abs() < 0.01 && r.height() <= 700.0,
-            "contain: {r:?}"
-        );
-        assert_eq!(r.center(), canvas.center());
-    }
 }

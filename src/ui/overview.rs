@@ -99,10 +99,11 @@ pub fn paint_cell(
     let placement = Placement {
         transform: cell.transform,
         opacity: 1.0,
+        turn: None,
     };
     let canvas = canvas_rect(area, scene.size);
     let clipped = painter.with_clip_rect(cell.rect.intersect(area));
-    paint_background(&clipped, area, canvas, scene, textures, placement);
+    paint_background(&clipped, canvas, scene, textures, placement);
     paint_items(
         &clipped,
         area,

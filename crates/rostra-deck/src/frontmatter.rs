@@ -1,7 +1,9 @@
 //! YAML front matter (reveal-md): deck settings, separators, and rostra's `attendance:`.
 
 use super::diagnostics::Diagnostic;
-use super::model::{DeckMeta, ShowNotes, Span};
+use super::model::{
+    BackArrows, ControlsLayout, DeckMeta, ShowNotes, ShowSlideNumber, SlideNumberFormat, Span,
+};
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// Separators a deck's front matter asks for.
@@ -222,6 +224,51 @@ fn read_reveal_options(v: &Yaml, meta: &mut DeckMeta) {
                 Yaml::String(s) if !s.is_empty() => meta.show_notes = ShowNotes::Inline,
                 _ => {}
             },
+            Some("controls") => match v {
+                Yaml::Boolean(b) => meta.furniture.controls = *b,
+                // "speaker-only": reveal.js's speaker view is rostra's console, which has its own.
+                Yaml::String(s) if s == "speaker-only" => meta.furniture.controls = false,
+                _ => {}
+            },
+            Some("controlsLayout") => {
+                if let Some(t) = text(v) {
+                    meta.furniture.controls_layout = match t.trim() {
+                        "edges" => ControlsLayout::Edges,
+                        _ => ControlsLayout::BottomRight,
+                    };
+                }
+            }
+            Some("controlsBackArrows") => {
+                if let Some(t) = text(v) {
+                    meta.furniture.controls_back_arrows = match t.trim() {
+                        "hidden" => BackArrows::Hidden,
+                        "visible" => BackArrows::Visible,
+                        _ => BackArrows::Faded,
+                    };
+                }
+            }
+            Some("progress") => {
+                if let Yaml::Boolean(b) = v {
+                    meta.furniture.progress = *b;
+                }
+            }
+            Some("slideNumber") => match v {
+                Yaml::Boolean(true) => meta.furniture.slide_number = Some(SlideNumberFormat::HDotV),
+                Yaml::Boolean(false) => meta.furniture.slide_number = None,
+                // reveal.js tests the option for truth: an empty string is off.
+                Yaml::String(s) if s.is_empty() => meta.furniture.slide_number = None,
+                Yaml::String(s) => meta.furniture.slide_number = Some(SlideNumberFormat::parse(s)),
+                _ => {}
+            },
+            Some("showSlideNumber") => {
+                if let Some(t) = text(v) {
+                    meta.furniture.show_slide_number = match t.trim() {
+                        "print" => ShowSlideNumber::Print,
+                        "speaker" => ShowSlideNumber::Speaker,
+                        _ => ShowSlideNumber::All,
+                    };
+                }
+            }
             Some("navigationMode") => {
                 if let Some(t) = text(v) {
                     meta.navigation_mode = t;
@@ -281,6 +328,37 @@ mod tests {
         assert!(meta.pdf_separate_fragments);
         assert_eq!(meta.show_notes, ShowNotes::SeparatePage);
         assert_eq!(read_meta("title: x\n").show_notes, ShowNotes::Hidden);
+    }
+
+    #[test]
+    fn reads_the_screen_furniture() {
+        let read_meta = |yaml: &str| {
+            let mut meta = DeckMeta::default();
+            read(
+                yaml,
+                Span { line: 2, column: 1 },
+                &mut meta,
+                &mut Vec::new(),
+            );
+            meta.furniture
+        };
+        let plain = read_meta("title: x\n");
+        assert!(plain.controls && plain.progress && plain.slide_number.is_none());
+        let f = read_meta(
+            "revealOptions:\n  controls: false\n  progress: false\n  slideNumber: c/t\n  showSlideNumber: print\n  controlsLayout: edges\n  controlsBackArrows: hidden\n",
+        );
+        assert!(!f.controls && !f.progress);
+        assert_eq!(f.slide_number, Some(SlideNumberFormat::CurrentSlashTotal));
+        assert_eq!(f.show_slide_number, ShowSlideNumber::Print);
+        assert_eq!(f.controls_layout, ControlsLayout::Edges);
+        assert_eq!(f.controls_back_arrows, BackArrows::Hidden);
+        let f = read_meta("revealOptions:\n  slideNumber: true\n  controls: speaker-only\n");
+        assert_eq!(f.slide_number, Some(SlideNumberFormat::HDotV));
+        assert!(!f.controls);
+        let f = read_meta("revealOptions:\n  slideNumber: 'h/v'\n");
+        assert_eq!(f.slide_number, Some(SlideNumberFormat::HSlashV));
+        let f = read_meta("revealOptions:\n  slideNumber: c\n");
+        assert_eq!(f.slide_number, Some(SlideNumberFormat::Current));
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use easing::Easing;
 pub use fragment_style::{FragmentStyle, HighlightColor};
 pub use fragments::parse_highlight_steps;
 pub use model::*;
-pub use sources::{is_remote, local_part, names_image};
+pub use sources::{IframeRef, VideoRef, is_remote, local_part, names_image};
 pub use split::{SeparatorError, Separators};
 pub use timing::{ElementTiming, seconds};
 
@@ -123,6 +123,10 @@ pub fn parse(source: &str, options: &Options) -> Result<Deck, DeckError> {
     let mut overrides = frontmatter::SeparatorOverrides::default();
     let mut content_offset = 0;
     if let Some(fm) = split::front_matter(source) {
+        // Front matter is reveal-md's: its template's options come first, the deck's over them.
+        deck.meta.reveal_md = true;
+        deck.meta.transition = "convex".into();
+        deck.meta.furniture.slide_number = Some(SlideNumberFormat::HDotV);
         overrides = frontmatter::read(fm.yaml, span_at(fm.yaml_offset), &mut deck.meta, &mut diags);
         content_offset = fm.content_offset;
     }
@@ -775,7 +779,7 @@ impl Slide {
 }
 
 /// Checks that every local image the deck names exists under `base_dir`; remote sources
-/// ([`is_remote`]) are not fetched.
+/// ([`is_remote`]) are fetched into a cache by the app (only http and https); others are named.
 pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for slide in &deck.slides {
@@ -788,22 +792,69 @@ pub fn check_assets(deck: &Deck, base_dir: &Path) -> Vec<Diagnostic> {
                 if src.trim_start().to_ascii_lowercase().starts_with("data:") {
                     continue;
                 }
+                let lower = src.trim_start().to_ascii_lowercase();
+                if ["http://", "https://", "//"]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
+                {
+                    // Fetched into a cache; `rostra check` says which are not cached yet.
+                    continue;
+                }
                 out.push(
                     Diagnostic::warning(
                         span,
-                        format!("remote image '{src}', not fetched: rostra does not fetch remote images yet"),
+                        format!(
+                            "remote image '{src}', not fetched: only http and https images are"
+                        ),
                     )
                     .with_fix("save the image beside the deck and name the file"),
                 );
                 continue;
             };
             if !base_dir.join(path_part).exists() {
+                let what = if slide.videos().iter().any(|v| v.src == src) {
+                    "video"
+                } else {
+                    "image"
+                };
                 out.push(Diagnostic::warning(
                     span,
-                    format!("image '{src}' not found"),
+                    format!("{what} '{src}' not found"),
                 ));
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod reveal_md_tests {
+    use super::*;
+
+    fn meta(text: &str) -> DeckMeta {
+        parse(text, &Options::default())
+            .map(|d| d.meta)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn front_matter_means_reveal_md_and_its_template_options() {
+        let plain = meta("# A\n\n---\n\n# B\n");
+        assert!(!plain.reveal_md);
+        assert_eq!(plain.transition, "slide");
+        assert_eq!(plain.furniture.slide_number, None);
+
+        let md = meta("---\ntitle: T\n---\n\n# A\n");
+        assert!(md.reveal_md);
+        assert_eq!(md.transition, "convex", "reveal-md's 'default' is convex");
+        assert_eq!(md.furniture.slide_number, Some(SlideNumberFormat::HDotV));
+        assert!(md.furniture.controls && md.furniture.progress);
+
+        let own = meta(
+            "---\nrevealOptions:\n  transition: zoom\n  slideNumber: false\n  controls: false\n---\n\n# A\n",
+        );
+        assert_eq!(own.transition, "zoom", "the deck's options win");
+        assert_eq!(own.furniture.slide_number, None);
+        assert!(!own.furniture.controls);
+    }
 }

@@ -151,6 +151,15 @@ fn block(el: &Element, span_of: SpanOf) -> Block {
                 meta: meta(math, span_of),
             }
         }
+        // `<video src=…></video>` on a line of its own is a paragraph to Markdown; played, it
+        // is a block, as an `<iframe>` is.
+        "p" if embed_only(el).is_some() => match embed_only(el) {
+            Some(embed) => block(embed, span_of),
+            None => Block::Paragraph {
+                content: Vec::new(),
+                meta: m(),
+            },
+        },
         "p" => Block::Paragraph {
             content: trim_inlines(inlines(&el.children, span_of)),
             meta: m(),
@@ -188,12 +197,45 @@ fn block(el: &Element, span_of: SpanOf) -> Block {
         "hr" => Block::Rule { meta: m() },
         "table" => Block::Table(table(el, span_of)),
         "img" => Block::Image(image(el, span_of)),
-        _ => Block::Html {
-            tag: el.tag.clone(),
-            blocks: blocks(&el.children, span_of),
-            meta: m(),
-        },
+        _ => {
+            let mut meta = m();
+            if el.tag == "video" && !meta.attrs.has("src") {
+                // A browser plays the first `<source>`; the element's own `src` wins.
+                let first = el.children.iter().find_map(|c| match c {
+                    Node::Element(e) if e.tag == "source" => {
+                        e.attrs.get("src").or_else(|| e.attrs.get("data-src"))
+                    }
+                    _ => None,
+                });
+                if let Some(src) = first {
+                    meta.attrs.set("src", src);
+                }
+            }
+            Block::Html {
+                tag: el.tag.clone(),
+                blocks: blocks(&el.children, span_of),
+                meta,
+            }
+        }
     }
+}
+
+/// The `<video>`, `<audio>` or `<iframe>` when it is a paragraph's only content.
+fn embed_only(p: &Element) -> Option<&Element> {
+    let mut found = None;
+    for c in &p.children {
+        match c {
+            Node::Element(e)
+                if matches!(e.tag.as_str(), "video" | "audio" | "iframe") && found.is_none() =>
+            {
+                found = Some(e)
+            }
+            Node::Text { text, .. } if text.trim().is_empty() => {}
+            Node::Comment { .. } => {}
+            _ => return None,
+        }
+    }
+    found
 }
 
 /// The display-math element when it is a paragraph's only content (`$$` on lines of their own).

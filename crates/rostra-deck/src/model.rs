@@ -102,7 +102,7 @@ pub struct DeckMeta {
     pub theme: String,
     /// Code highlight theme name, if set.
     pub highlight_theme: Option<String>,
-    /// Deck-wide slide transition (`slide` when unset).
+    /// Deck-wide slide transition (`slide` when unset; `convex` for a reveal-md deck).
     pub transition: String,
     /// Deck-wide transition speed: `default`, `fast` or `slow`.
     pub transition_speed: String,
@@ -134,6 +134,106 @@ pub struct DeckMeta {
     pub pdf_separate_fragments: bool,
     /// `revealOptions.showNotes`: where speaker notes go in a handout.
     pub show_notes: ShowNotes,
+    /// Whether the deck is read the reveal-md way: it has YAML front matter, which only
+    /// reveal-md reads (reveal.js's markdown plugin would show it as text). Such a deck starts
+    /// from reveal-md's template options (`transition: 'default'`, `slideNumber: true`).
+    pub reveal_md: bool,
+    /// reveal.js's screen furniture: controls, progress bar and slide number.
+    pub furniture: Furniture,
+}
+
+/// reveal.js's `controls`, `controlsLayout`, `controlsBackArrows`, `progress`, `slideNumber`
+/// and `showSlideNumber`, with reveal.js's defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Furniture {
+    /// The arrows (reveal.js: true; `"speaker-only"` keeps them off the audience screen).
+    pub controls: bool,
+    /// Where the arrows go.
+    pub controls_layout: ControlsLayout,
+    /// How the arrows back (left, up) are drawn.
+    pub controls_back_arrows: BackArrows,
+    /// The bar along the bottom (reveal.js: true).
+    pub progress: bool,
+    /// The slide number's format, or `None` when it is off (reveal.js's default).
+    pub slide_number: Option<SlideNumberFormat>,
+    /// Where the slide number shows.
+    pub show_slide_number: ShowSlideNumber,
+}
+
+impl Default for Furniture {
+    fn default() -> Self {
+        Self {
+            controls: true,
+            controls_layout: ControlsLayout::BottomRight,
+            controls_back_arrows: BackArrows::Faded,
+            progress: true,
+            slide_number: None,
+            show_slide_number: ShowSlideNumber::All,
+        }
+    }
+}
+
+/// reveal.js's `controlsLayout`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ControlsLayout {
+    /// All four arrows in the bottom-right corner (the default).
+    #[default]
+    BottomRight,
+    /// Each arrow at the middle of its edge (`"edges"`).
+    Edges,
+}
+
+/// reveal.js's `controlsBackArrows`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BackArrows {
+    /// Drawn fainter than the arrows forward (the default).
+    #[default]
+    Faded,
+    /// Not drawn.
+    Hidden,
+    /// Drawn as the arrows forward.
+    Visible,
+}
+
+/// reveal.js's `slideNumber` formats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum SlideNumberFormat {
+    /// `h.v`: the horizontal number, and `.v` inside a stack (the format of `true`).
+    #[default]
+    HDotV,
+    /// `h/v`: as `h.v` with a slash.
+    HSlashV,
+    /// `c`: the flattened count of slides so far.
+    Current,
+    /// `c/t`: the flattened count and the total.
+    CurrentSlashTotal,
+}
+
+impl SlideNumberFormat {
+    /// The format a `slideNumber` string names; reveal.js draws any other string as `h.v`.
+    pub fn parse(name: &str) -> SlideNumberFormat {
+        match name.trim() {
+            "h/v" => SlideNumberFormat::HSlashV,
+            "c" => SlideNumberFormat::Current,
+            "c/t" => SlideNumberFormat::CurrentSlashTotal,
+            _ => SlideNumberFormat::HDotV,
+        }
+    }
+}
+
+/// reveal.js's `showSlideNumber`: where the slide number shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShowSlideNumber {
+    /// On the screen and in print (the default).
+    #[default]
+    All,
+    /// Only in print (PDF export).
+    Print,
+    /// Only in the speaker view (rostra's console, which keeps its own numbering).
+    Speaker,
 }
 
 /// reveal.js's `showNotes`: whether speaker notes are printed, and where.
@@ -171,6 +271,8 @@ impl Default for DeckMeta {
             front_matter_keys: Vec::new(),
             pdf_separate_fragments: true,
             show_notes: ShowNotes::Hidden,
+            reveal_md: false,
+            furniture: Furniture::default(),
         }
     }
 }

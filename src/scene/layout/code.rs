@@ -5,6 +5,7 @@
 use super::{Laid, Layouter, glyph_size};
 use crate::deck::CodeBlock;
 use crate::scene::{CodeLine, ItemKind, highlighted};
+use crate::theme::fonts::MONO_BOLD_FAMILY;
 use eframe::egui::{Align, Color32, FontFamily, FontId, Rect, pos2, vec2};
 use eframe::epaint::text::{LayoutJob, TextFormat};
 use std::sync::Arc;
@@ -37,12 +38,28 @@ impl Layouter<'_, '_> {
             size = (size * (w - 2.0 * pad) / (longest as f32 * char_w)).max(size * 0.6);
         }
         let line_h = size * 1.25;
-        let mono = |color: Color32| TextFormat {
-            font_id: FontId::new(glyph_size(size), FontFamily::Monospace),
+        let code_family = FontFamily::Name(self.theme.code_font.into());
+        // The bundled mono face has a bold of its own; a theme's own code face (dracula's
+        // Fira Code) draws bold classes in its one weight.
+        let bold_family = if self.theme.code_font == crate::theme::fonts::family::MONO {
+            FontFamily::Name(MONO_BOLD_FAMILY.into())
+        } else {
+            code_family.clone()
+        };
+        let weighted = |color: Color32, bold: bool| TextFormat {
+            font_id: FontId::new(
+                glyph_size(size),
+                if bold {
+                    bold_family.clone()
+                } else {
+                    code_family.clone()
+                },
+            ),
             color,
             line_height: Some(line_h),
             ..TextFormat::default()
         };
+        let mono = |color: Color32| weighted(color, false);
         let steps = Arc::new(code.steps.clone());
         let step_fragments = Arc::new(code.step_fragments.clone());
         let has_steps =
@@ -92,9 +109,9 @@ impl Layouter<'_, '_> {
             }
             let mut job = LayoutJob::default();
             let mut text = String::new();
-            for (color, t) in runs {
-                job.append(t, 0.0, mono(*color));
-                text.push_str(t);
+            for run in runs {
+                job.append(&run.text, 0.0, weighted(run.color, run.bold));
+                text.push_str(&run.text);
             }
             if job.text.trim().is_empty() {
                 continue;
@@ -154,6 +171,37 @@ mod tests {
                 bg.rect
             );
             assert!(i.code_line.is_none(), "no steps, no dimming");
+        }
+    }
+
+    /// The drawn shape of each glyph of the code line `text` (its offset and size), with its
+    /// character.
+    fn glyphs(text: &str) -> Vec<(char, eframe::egui::Vec2, eframe::egui::Vec2)> {
+        let scene = lay(&format!("```\n{text}\n```\n"));
+        let found = lines(&scene);
+        let (item, _) = found.first().expect("a code line");
+        let ItemKind::Text(g) = &item.kind else {
+            unreachable!("lines() keeps text items")
+        };
+        g.rows
+            .iter()
+            .flat_map(|r| r.glyphs.iter())
+            .map(|gl| (gl.chr, gl.uv_rect.offset, gl.uv_rect.size))
+            .collect()
+    }
+
+    #[test]
+    fn code_shows_each_character_as_written_without_ligatures() {
+        // JetBrains Mono's `calt` draws `>=` as one wide sign, `->` as an arrow: each
+        // character must be the glyph it is alone, in the same column (so at the same
+        // sub-pixel offset).
+        for pair in [">=", "->", "!=", "==", "<=", "=>"] {
+            let chars: Vec<char> = pair.chars().collect();
+            let joined = glyphs(&format!("a {pair} b"));
+            let first = glyphs(&format!("a {}  b", chars[0]));
+            let second = glyphs(&format!("a  {} b", chars[1]));
+            assert_eq!(joined[2], first[2], "{pair}: {joined:?}");
+            assert_eq!(joined[3], second[3], "{pair}: {joined:?}");
         }
     }
 

@@ -100,6 +100,8 @@ impl Layouter<'_, '_> {
                     size: th.heading_size(*level) * self.s,
                     color: th.heading,
                     bold: true,
+                    heading: true,
+                    letter_spacing: th.heading_letter_spacing,
                     upper: th.heading_uppercase,
                     line_height: th.heading_line_height,
                     ..st.clone()
@@ -112,6 +114,16 @@ impl Layouter<'_, '_> {
                 let hs = self.styled(&hs, meta);
                 let mut laid =
                     self.text_block(content, &hs, width, &format!("h{level}"), Some(meta));
+                let shadow = if *level == 1 {
+                    th.heading1_shadow
+                } else {
+                    th.heading_shadow
+                };
+                for item in &mut laid.items {
+                    if matches!(item.kind, ItemKind::Text(_)) {
+                        item.shadow = shadow;
+                    }
+                }
                 if section && *level == 1 && !laid.items.is_empty() {
                     // A short accent bar under a section divider's title.
                     let bar_w = 120.0 * self.s;
@@ -134,7 +146,10 @@ impl Layouter<'_, '_> {
                 laid
             }
             Block::Paragraph { content, meta } => {
-                let ps = self.styled(st, meta);
+                let ps = TextStyle {
+                    paragraph: true,
+                    ..self.styled(st, meta)
+                };
                 self.text_block(content, &ps, width, "p", Some(meta))
             }
             Block::Plain { content } => self.text_block(content, st, width, "p", None),
@@ -143,10 +158,13 @@ impl Layouter<'_, '_> {
             Block::Image(img) => self.image(img, width),
             Block::Table(t) => self.table(t, width, st),
             Block::Quote { blocks, meta } => {
-                let qs = TextStyle {
+                let mut qs = TextStyle {
                     italic: true,
                     ..self.styled(st, meta)
                 };
+                if let Some(c) = self.theme.italic_color {
+                    qs.color = c;
+                }
                 let w = width * 0.7;
                 let pad = 5.0 * self.s;
                 let inner = self.blocks(blocks, w - 2.0 * pad, &qs);

@@ -1,5 +1,6 @@
 //! HTML blocks: `<div>`s laid out as blocks in their CSS width, `display:flex` rows sharing
-//! their width, and placeholders for embeds rostra does not play (`iframe`, `video`, ...).
+//! their width, videos and iframe cards (`embed`), and placeholders for embeds rostra does not
+//! play (`audio`, `canvas`).
 
 use super::length::points;
 use super::{Laid, Layouter, TextStyle};
@@ -21,7 +22,15 @@ impl Layouter<'_, '_> {
             .width()
             .and_then(|len| points(len, self.basis(width)))
             .map_or(width, |w| w.min(width));
-        if tag == "iframe" || tag == "video" || tag == "audio" || tag == "canvas" {
+        if tag == "iframe" {
+            return self.iframe(meta, w);
+        }
+        if tag == "video"
+            && let Some(laid) = self.video(meta, w)
+        {
+            return laid;
+        }
+        if tag == "video" || tag == "audio" || tag == "canvas" {
             let what = meta
                 .attrs
                 .get("src")
@@ -102,11 +111,8 @@ mod tests {
 
     #[test]
     fn embeds_become_placeholders_naming_their_source() {
-        let scene = lay("<iframe src=\"https://example.com/demo\"></iframe>\n");
+        let scene = lay("<audio src=\"talk.ogg\"></audio>\n");
         let message = placeholder_text(&scene);
-        assert!(
-            message.contains("<iframe> https://example.com/demo"),
-            "{message}"
-        );
+        assert!(message.contains("<audio> talk.ogg"), "{message}");
     }
 }

@@ -5,7 +5,7 @@ use super::length::{attribute_points, points};
 use super::{Laid, Layouter, TextStyle};
 use crate::deck::{Attributes, Image};
 use crate::scene::{ImageState, ItemKind};
-use crate::theme::{Theme, parse_color};
+use crate::theme::{Gradient, Theme, parse_color};
 use eframe::egui::{Align, Color32, Rect, pos2, vec2};
 use eframe::epaint::text::{LayoutJob, TextWrapping};
 
@@ -46,6 +46,32 @@ impl Layouter<'_, '_> {
         }
     }
 
+    /// What a browser shows for an image it cannot load: its alt text, quietly, in the text
+    /// colour, and nothing when it has none. The speaker hears of the missing file from the
+    /// console, the banner and `check`, not the room.
+    fn missing_image(&mut self, img: &Image, width: f32) -> Laid {
+        let alt = img.alt.trim();
+        if alt.is_empty() {
+            return Laid::default();
+        }
+        let th = self.theme;
+        let st = TextStyle::plain(th.body_size() * self.s, th.text, th.line_height);
+        let job = LayoutJob {
+            wrap: TextWrapping {
+                max_width: width.max(10.0),
+                ..Default::default()
+            },
+            ..LayoutJob::single_section(alt.to_string(), self.format(&st))
+        };
+        let galley = self.fonts.layout_job(job);
+        let rect = galley.rect;
+        let key = self.key("img-alt", Some(&img.meta), &img.src);
+        Laid {
+            items: vec![self.item(key, rect, ItemKind::Text(galley))],
+            size: rect.size(),
+        }
+    }
+
     pub(super) fn image(&mut self, img: &Image, width: f32) -> Laid {
         let style = img.meta.style();
         // CSS wins over the HTML attribute, as in a browser.
@@ -67,11 +93,7 @@ impl Layouter<'_, '_> {
         let max_h = want_h.unwrap_or(self.canvas.y * 0.95).min(self.canvas.y);
         let key = self.key("img", Some(&img.meta), &img.src);
         match self.images.state(&img.src) {
-            ImageState::Failed(reason) => self.placeholder(
-                // No warning sign: the bundled fonts lack one, and it would be a box.
-                &format!("Image {}: {reason}", img.src),
-                max_w.min(520.0 * self.s),
-            ),
+            ImageState::Failed(_) => self.missing_image(img, max_w),
             state => {
                 let (nw, nh) = match state {
                     ImageState::Ready([w, h]) if w > 0 && h > 0 => (w as f32, h as f32),
@@ -101,33 +123,61 @@ impl Layouter<'_, '_> {
     }
 }
 
-/// The slide's background colour and image from `data-background-color`,
-/// `data-background-image` and the shorthand `data-background` (an image when it looks like a
-/// path or URL, else a colour); the theme's colour when none is given.
-pub(super) fn background(attrs: &Attributes, theme: &Theme) -> (Color32, Option<String>) {
+/// A slide's background as its attributes and the theme give it.
+pub(super) struct Background {
+    /// The colour under everything.
+    pub color: Color32,
+    /// The image over it, if any.
+    pub image: Option<String>,
+    /// The gradient over the colour, if any.
+    pub gradient: Option<Gradient>,
+}
+
+/// The slide's background colour, image and gradient from `data-background-color`,
+/// `data-background-image`, `data-background-gradient` and the shorthand `data-background`
+/// (an image when it looks like a path or URL, else a colour or gradient); the theme's colour
+/// and gradient when none is given.
+pub(super) fn background(attrs: &Attributes, theme: &Theme) -> Background {
     let bg_value = attrs.get("data-background").unwrap_or("");
     let is_image = crate::deck::names_image;
-    let background = attrs
+    let own_color = attrs
         .get("data-background-color")
         .and_then(parse_color)
         .or_else(|| {
             (!is_image(bg_value))
                 .then(|| parse_color(bg_value))
                 .flatten()
-        })
-        .unwrap_or(theme.background);
-    let background_image = attrs
+        });
+    let own_gradient = attrs
+        .get("data-background-gradient")
+        .and_then(Gradient::parse)
+        .or_else(|| Gradient::parse(bg_value));
+    let image = attrs
         .get("data-background-image")
         .map(str::to_string)
-        .or_else(|| is_image(bg_value).then(|| bg_value.to_string()));
-    (background, background_image)
+        .or_else(|| is_image(bg_value).then(|| bg_value.to_string()))
+        // A background video is a background picture whose frames change (the loader plays it).
+        .or_else(|| attrs.get("data-background-video").map(str::to_string));
+    // A slide's own colour hides the theme's gradient, as reveal.js's background layer covers
+    // the viewport's.
+    let gradient = own_gradient.or_else(|| {
+        own_color
+            .is_none()
+            .then(|| theme.gradient.clone())
+            .flatten()
+    });
+    Background {
+        color: own_color.unwrap_or(theme.background),
+        image,
+        gradient,
+    }
 }
 
 #[cfg(test)]
 // Tests compare against literal colours.
 #[allow(clippy::disallowed_methods)]
 mod tests {
-    use super::super::test_support::{Every, lay, lay_at, placeholder_text};
+    use super::super::test_support::{Every, lay, lay_at};
     use crate::scene::{ImageState, ItemKind, Scene};
     use eframe::egui::{Color32, Rect};
 
@@ -169,11 +219,33 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_image_shows_a_placeholder_with_its_reason() {
+    fn a_failed_image_shows_its_alt_text_quietly() {
         let failed = Every(ImageState::Failed("not found".into()));
+        let scene = lay_at("![A cat asleep](gone.png)\n", 1.0, &failed);
+        assert!(
+            !scene.items.iter().any(|i| matches!(
+                i.kind,
+                ItemKind::Placeholder { .. } | ItemKind::Image { .. }
+            )),
+            "no box for the room"
+        );
+        let (text, colour) = scene
+            .items
+            .iter()
+            .find_map(|i| match &i.kind {
+                ItemKind::Text(g) => Some((g.text().to_string(), g.job.sections[0].format.color)),
+                _ => None,
+            })
+            .expect("the alt text");
+        assert_eq!(text, "A cat asleep");
+        assert_eq!(colour, crate::theme::Theme::black().text);
+        assert!(
+            !text.contains("gone.png"),
+            "the path is the speaker's business"
+        );
+        // No alt text: nothing at all, as a browser shows.
         let scene = lay_at("![](gone.png)\n", 1.0, &failed);
-        let message = placeholder_text(&scene);
-        assert!(message.contains("gone.png: not found"), "{message}");
+        assert!(scene.items.is_empty(), "{:?}", scene.items.len());
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl Layouter<'_, '_> {
         let mut out = Laid::default();
         let mut y = 0.0;
         let bullet_style = TextStyle {
-            color: st.color,
+            color: self.theme.bullet_color.unwrap_or(st.color),
             ..item_style.clone()
         };
         for (n, item) in items.iter().enumerate() {

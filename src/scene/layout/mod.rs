@@ -8,6 +8,7 @@
 //! holds the entry point and what they share: the `Layouter`, styles and item building.
 
 mod code;
+mod embed;
 mod flow;
 mod html;
 mod image;
@@ -21,7 +22,6 @@ mod text;
 use super::{Frag, ImageSizes, Item, ItemKind, Scene};
 use crate::deck::style::Style;
 use crate::deck::{ElementTiming, FragmentStyle, Meta, Slide};
-use crate::theme::fonts::BOLD_FAMILY as BOLD;
 use crate::theme::{Theme, parse_color};
 use eframe::egui::{Align, Color32, FontFamily, FontId, Rect, Stroke, Vec2, pos2, vec2};
 use eframe::epaint::text::{FontsView, TextFormat};
@@ -89,6 +89,12 @@ struct TextStyle {
     upper: bool,
     line_height: f32,
     background: Color32,
+    /// Drawn in the theme's heading face.
+    heading: bool,
+    /// Drawn in the theme's paragraph face (blood's lighter weight).
+    paragraph: bool,
+    /// Extra space between letters, in `em`.
+    letter_spacing: f32,
 }
 
 impl TextStyle {
@@ -105,6 +111,9 @@ impl TextStyle {
             upper: false,
             line_height,
             background: Color32::TRANSPARENT,
+            heading: false,
+            paragraph: false,
+            letter_spacing: 0.0,
         }
     }
 }
@@ -150,8 +159,8 @@ fn luminance(c: Color32) -> f32 {
 }
 
 /// reveal.js marks a slide whose `data-background-color` is light `has-light-background` (or
-/// dark, `has-dark-background`) and its themes switch text colours to stay readable; the
-/// same here, by taking the other built-in theme's colours for that slide.
+/// dark, `has-dark-background`) and its themes switch the text and heading colours to stay
+/// readable; the same here, with the theme's own contrast colour.
 fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
     let bg = slide
         .attributes
@@ -159,13 +168,7 @@ fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
         .and_then(parse_color)?;
     let light_bg = luminance(bg) > 0.55;
     let light_theme = luminance(theme.background) > 0.55;
-    (light_bg != light_theme).then(|| {
-        if light_bg {
-            Theme::white()
-        } else {
-            Theme::black()
-        }
-    })
+    (light_bg != light_theme).then(|| theme.on_contrasting_background())
 }
 
 /// One layout pass at `s` points per canvas pixel; with the flow's height, for shrinking.
@@ -217,15 +220,48 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         items.extend(abs.items);
     }
     let attrs = &slide.attributes;
-    let (background, background_image) = background(attrs, theme);
+    if let Some(src) = attrs
+        .get("data-background-iframe")
+        .filter(|s| !s.trim().is_empty())
+    {
+        // Behind the content, as reveal.js puts the page: a card in the middle of the canvas.
+        let size = vec2(canvas.x * 0.7, canvas.y * 0.5);
+        let mut card = Laid::default();
+        let laid = l.card(src, &Meta::default(), size);
+        card.push_at(laid, (canvas - size) / 2.0);
+        items.splice(0..0, card.items);
+    }
+    let bg = background(attrs, theme);
+    if let Some(src) = &bg.image
+        && crate::media::video::is_video(src)
+        && let super::ImageState::Failed(reason) = input.images.state(src)
+    {
+        // A background video that cannot play says why, at the foot of the slide.
+        let laid = l.placeholder(&format!("{src}: {reason}"), canvas.x * 0.6);
+        let at = vec2(
+            (canvas.x - laid.size.x) / 2.0,
+            canvas.y - laid.size.y - 12.0 * l.s,
+        );
+        let mut note = Laid::default();
+        note.push_at(laid, at);
+        items.extend(note.items);
+    }
     (
         Scene {
             size: canvas,
             scale: input.scale,
             shrink: 1.0,
-            background,
-            background_image,
+            background: bg.color,
+            background_image: bg.image,
             background_size: attrs.get("data-background-size").map(str::to_string),
+            background_gradient: bg.gradient,
+            background_position: attrs.get("data-background-position").map(str::to_string),
+            background_repeat: attrs.get("data-background-repeat").map(str::to_string),
+            background_opacity: attrs
+                .get("data-background-opacity")
+                .and_then(|o| o.trim().parse::<f32>().ok())
+                .filter(|o| o.is_finite())
+                .map_or(1.0, |o| o.clamp(0.0, 1.0)),
             items,
         },
         content_h,
@@ -255,14 +291,19 @@ impl Layouter<'_, '_> {
     }
 
     fn font(&self, st: &TextStyle) -> FontId {
+        let th = self.theme;
         let family = if st.mono {
-            FontFamily::Monospace
+            th.code_font
+        } else if st.heading {
+            th.heading_font
         } else if st.bold {
-            FontFamily::Name(BOLD.into())
+            th.bold_font
+        } else if st.paragraph {
+            th.paragraph_font
         } else {
-            FontFamily::Proportional
+            th.body_font
         };
-        FontId::new(glyph_size(st.size), family)
+        FontId::new(glyph_size(st.size), FontFamily::Name(family.into()))
     }
 
     fn format(&self, st: &TextStyle) -> TextFormat {
@@ -272,6 +313,7 @@ impl Layouter<'_, '_> {
             italics: st.italic,
             background: st.background,
             line_height: Some(st.size * st.line_height),
+            extra_letter_spacing: st.letter_spacing * st.size,
             strikethrough: if st.strike {
                 Stroke::new((st.size / 16.0).max(1.0), st.color)
             } else {
@@ -290,6 +332,7 @@ impl Layouter<'_, '_> {
             code_line: None,
             timing: self.timings.last().copied(),
             links: Vec::new(),
+            shadow: &[],
         }
     }
 

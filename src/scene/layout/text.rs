@@ -116,8 +116,18 @@ impl Layouter<'_, '_> {
                     let mut s2 = self.styled(st, meta);
                     let outer_link = self.link.clone();
                     match inline {
-                        Inline::Emphasis { .. } => s2.italic = true,
-                        Inline::Strong { .. } => s2.bold = true,
+                        Inline::Emphasis { .. } => {
+                            s2.italic = true;
+                            if let Some(c) = self.theme.italic_color {
+                                s2.color = c;
+                            }
+                        }
+                        Inline::Strong { .. } => {
+                            s2.bold = true;
+                            if let Some(c) = self.theme.bold_color {
+                                s2.color = c;
+                            }
+                        }
                         Inline::Strikethrough { .. } => s2.strike = true,
                         Inline::Link { href, .. } => {
                             s2.color = self.theme.link;
@@ -131,13 +141,17 @@ impl Layouter<'_, '_> {
                     self.link = outer_link;
                 }
                 Inline::Code { text, meta } => {
-                    let s2 = TextStyle {
+                    let mut s2 = TextStyle {
                         mono: true,
                         upper: false,
+                        letter_spacing: 0.0,
                         size: st.size * 0.9,
                         background: self.theme.inline_code_background,
                         ..self.styled(st, meta)
                     };
+                    if let Some(c) = self.theme.inline_code_color {
+                        s2.color = c;
+                    }
                     let t = collapse_ws(text, last_space);
                     *last_space = false;
                     let f = self.format(&s2);
