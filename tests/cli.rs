@@ -224,3 +224,20 @@ fn check_draws_every_reveal_theme_and_warns_of_a_css_file() {
         "{out}"
     );
 }
+
+#[test]
+fn check_reports_each_formula_that_does_not_parse_at_its_line() {
+    let path = fixture("math.md");
+    let p = path.to_str().unwrap();
+    let (code, out, _) = rostra(&["check", p]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("{p}:11:")) && out.contains("formula `\\nosuchmacro{x}`"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{p}:13:")) && out.contains("end{cases}"),
+        "{out}"
+    );
+    assert!(out.contains("2 slides, 2 error(s), 0 warning(s)"), "{out}");
+}

@@ -46,6 +46,67 @@ pub fn overflow(deck: &Deck, base: &Path) -> Vec<Diagnostic> {
     out
 }
 
+/// Every formula of the deck that does not parse, as KaTeX would refuse it.
+pub fn math(deck: &Deck) -> Vec<Diagnostic> {
+    use crate::deck::{Block, Inline, Meta};
+    fn inlines<'a>(content: &'a [Inline], out: &mut Vec<(&'a str, &'a Meta)>) {
+        for i in content {
+            match i {
+                Inline::Math { tex, meta } => out.push((tex, meta)),
+                Inline::Emphasis { content, .. }
+                | Inline::Strong { content, .. }
+                | Inline::Strikethrough { content, .. }
+                | Inline::Link { content, .. }
+                | Inline::Span { content, .. } => inlines(content, out),
+                _ => {}
+            }
+        }
+    }
+    fn blocks<'a>(list: &'a [Block], out: &mut Vec<(&'a str, &'a Meta)>) {
+        for b in list {
+            match b {
+                Block::Math { tex, meta } => out.push((tex, meta)),
+                Block::Heading { content, .. }
+                | Block::Paragraph { content, .. }
+                | Block::Plain { content } => inlines(content, out),
+                Block::List { items, .. } => {
+                    for item in items {
+                        blocks(&item.blocks, out);
+                    }
+                }
+                Block::Quote { blocks: inner, .. } | Block::Html { blocks: inner, .. } => {
+                    blocks(inner, out)
+                }
+                Block::Table(t) => {
+                    for cell in t.head.iter().chain(t.rows.iter().flatten()) {
+                        inlines(cell, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for slide in &deck.slides {
+        blocks(&slide.blocks, &mut found);
+    }
+    found
+        .into_iter()
+        .filter_map(|(tex, meta)| {
+            let why = crate::scene::math::parse_error(tex)?;
+            Some(
+                Diagnostic::error(
+                    meta.span,
+                    format!("formula `{tex}` does not parse ({why}): its source is shown instead"),
+                )
+                .with_fix(
+                    "check the TeX against KaTeX's supported functions (katex.org/docs/supported)",
+                ),
+            )
+        })
+        .collect()
+}
+
 /// The result of checking a deck: printable lines and whether any is an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
@@ -66,6 +127,7 @@ pub fn diagnostics(deck: &Deck, path: &Path) -> Vec<Diagnostic> {
     diags.extend(media(deck));
     diags.extend(stand_in_code_style(deck, path));
     diags.extend(unreadable_images(deck, base));
+    diags.extend(math(deck));
     diags.sort_by_key(|d| d.span);
     diags
 }

@@ -35,6 +35,8 @@ pub struct Resolved {
 pub struct FontBook {
     faces: Vec<Face>,
     families: HashMap<FontFamily, Vec<usize>>,
+    /// Clusters shaped so far (family, text) and the one glyph that draws each, if any.
+    clusters: HashMap<(FontFamily, String), Option<Resolved>>,
 }
 
 impl FontBook {
@@ -71,7 +73,11 @@ impl FontBook {
                 (family.clone(), list)
             })
             .collect();
-        FontBook { faces, families }
+        FontBook {
+            faces,
+            families,
+            clusters: HashMap::new(),
+        }
     }
 
     /// The book of the fonts the screen draws with.
@@ -100,6 +106,40 @@ impl FontBook {
             face: first,
             glyph: 0,
         })
+    }
+
+    /// The one glyph that draws the cluster `text` in `family` (an emoji ZWJ sequence, a
+    /// flag), as epaint shaped it on screen: the first face of the family whose shaping gives
+    /// a single glyph. `None` when none does (each character is then drawn on its own).
+    pub fn resolve_cluster(&mut self, family: &FontFamily, text: &str) -> Option<Resolved> {
+        let key = (family.clone(), text.to_string());
+        if let Some(hit) = self.clusters.get(&key) {
+            return *hit;
+        }
+        let first = text.chars().next()?;
+        let found = self.families.get(family).and_then(|list| {
+            list.iter().find_map(|&i| {
+                let face = self.faces.get(i)?;
+                let font =
+                    skrifa::FontRef::from_index(face.bytes.as_ref().as_ref(), face.index).ok()?;
+                font.charmap().map(first)?;
+                let data = harfrust::ShaperData::new(&font);
+                let shaper = data.shaper(&font).build();
+                let mut buffer = harfrust::UnicodeBuffer::new();
+                buffer.push_str(text);
+                buffer.guess_segment_properties();
+                let out = shaper.shape(buffer, harfrust::ShapeOptions::new());
+                match out.glyph_infos() {
+                    [one] if one.glyph_id != 0 => Some(Resolved {
+                        face: i,
+                        glyph: one.glyph_id,
+                    }),
+                    _ => None,
+                }
+            })
+        });
+        self.clusters.insert(key, found);
+        found
     }
 
     /// The PDF font of face `face`.
@@ -153,5 +193,24 @@ mod tests {
             book.resolve(&FontFamily::Name("nope".into()), 'a')
                 .is_none()
         );
+    }
+
+    #[test]
+    fn an_emoji_sequence_and_a_flag_are_one_glyph_each_not_their_parts() {
+        let mut book = FontBook::bundled();
+        let family = FontFamily::Proportional;
+        let man = book.resolve(&family, '\u{1F468}').expect("a face");
+        let cook = book
+            .resolve_cluster(&family, "\u{1F468}\u{200D}\u{1F373}")
+            .expect("the cook is one glyph");
+        assert_eq!(cook.face, man.face);
+        assert_ne!(cook.glyph, man.glyph);
+        let k = book.resolve(&family, '\u{1F1F0}').expect("a face");
+        let flag = book
+            .resolve_cluster(&family, "\u{1F1F0}\u{1F1F7}")
+            .expect("the flag is one glyph");
+        assert_ne!(flag.glyph, k.glyph);
+        // Two letters are two glyphs: no cluster.
+        assert!(book.resolve_cluster(&family, "ab").is_none());
     }
 }

@@ -50,9 +50,11 @@ pub fn page_size_px(deck: &Deck) -> [f32; 2] {
     ]
 }
 
-/// The deck's image files behind egui's textures, read once each.
+/// The deck's image files behind egui's textures, read once each; and the formulas.
 struct FileImages<'a> {
     base: &'a Path,
+    /// The context the pages are painted in, which knows the formulas' textures.
+    ctx: &'a eframe::egui::Context,
     sources: HashMap<TextureId, String>,
     cache: HashMap<TextureId, Option<Image>>,
 }
@@ -92,12 +94,32 @@ impl FileImages<'_> {
     }
 }
 
+/// Pixels per em a formula is rasterised at for print (about 4x its size on a slide).
+const PRINT_MATH_EM: f32 = 200.0;
+
+/// A formula as a PDF image, fine enough for print.
+fn formula_image(f: &crate::scene::math::Formula) -> Option<Image> {
+    let w = (f.width * PRINT_MATH_EM).ceil() as u32;
+    let h = ((f.height + f.depth) * PRINT_MATH_EM).ceil() as u32;
+    let img = f.rasterize(w, h)?;
+    let rgba: Vec<u8> = img
+        .pixels
+        .iter()
+        .flat_map(|c| c.to_srgba_unmultiplied())
+        .collect();
+    let [w, h] = img.size;
+    Some(Image::from_rgba8(rgba, w as u32, h as u32))
+}
+
 impl PdfImages for FileImages<'_> {
     fn image(&mut self, id: TextureId) -> Option<Image> {
         if let Some(cached) = self.cache.get(&id) {
             return cached.clone();
         }
-        let image = self.sources.get(&id).and_then(|src| self.read(src));
+        let image = match self.sources.get(&id) {
+            Some(src) => self.read(src),
+            None => crate::ui::math_formula_of(self.ctx, id).and_then(|f| formula_image(&f)),
+        };
         self.cache.insert(id, image.clone());
         image
     }
@@ -128,6 +150,7 @@ pub(super) fn write(
     let mut fonts = FontBook::bundled();
     let mut files = FileImages {
         base,
+        ctx: &ctx,
         sources: images.sources(),
         cache: HashMap::new(),
     };

@@ -62,10 +62,16 @@ impl Painter<'_> {
             );
             let mut run: Option<Run> = None;
             let mut color = resolve(Color32::PLACEHOLDER);
-            for g in &row.glyphs {
+            // Glyphs still to pass over: the rest of a cluster drawn by one glyph.
+            let mut skip = 0;
+            for (gi, g) in row.glyphs.iter().enumerate() {
                 let Some(section) = sections.next() else {
                     break;
                 };
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
                 let format = &section.format;
                 if !g.uv_rect.is_nothing()
                     && let Some(v) = mesh.vertices.get(g.first_vertex as usize)
@@ -78,9 +84,30 @@ impl Painter<'_> {
                     }
                 }
                 let color = color.gamma_multiply(t.opacity_factor);
-                let Some(found) = self.fonts.resolve(&format.font_id.family, g.chr) else {
+                let Some(mut found) = self.fonts.resolve(&format.font_id.family, g.chr) else {
                     continue;
                 };
+                // A colour emoji of several characters (ZWJ sequence, flag, skin tone): epaint
+                // gave its first character the picture and the others no width.
+                let mut chars = String::from(g.chr);
+                if g.is_color {
+                    let rest = row.glyphs.get(gi + 1..).unwrap_or(&[]);
+                    let follow = rest
+                        .iter()
+                        .take_while(|n| n.advance_width == 0.0 && n.uv_rect.is_nothing())
+                        .count();
+                    if follow > 0 {
+                        chars.extend(rest.iter().take(follow).map(|n| n.chr));
+                        if let Some(one) =
+                            self.fonts.resolve_cluster(&format.font_id.family, &chars)
+                        {
+                            found = one;
+                            skip = follow;
+                        } else {
+                            chars = String::from(g.chr);
+                        }
+                    }
+                }
                 let size = format.font_id.size * k * self.fonts.scale(found.face);
                 let at = origin + g.pos.to_vec2() * k;
                 let same = run.as_ref().is_some_and(|r| {
@@ -107,7 +134,7 @@ impl Painter<'_> {
                 }
                 if let Some(r) = run.as_mut() {
                     let from = r.text.len();
-                    r.text.push(g.chr);
+                    r.text.push_str(&chars);
                     r.xs.push(at.x);
                     r.glyphs.push(KrillaGlyph::new(
                         GlyphId::new(found.glyph),

@@ -5,10 +5,11 @@
 //!
 //! The room: `layout/` turns a slide into a `Scene`, one file per element family (flow, HTML,
 //! text, lists, code, tables, images, CSS lengths); `code` highlights code blocks with syntect
-//! and caches the result; this file holds the scene's data types.
+//! and caches the result; `math` typesets formulas with RaTeX; this file holds the scene's data types.
 
 mod code;
 mod layout;
+pub mod math;
 mod words;
 
 pub use code::{CodeRun, Highlighted, highlight_lines, highlighted, warm_up};
@@ -103,6 +104,11 @@ pub enum ItemKind {
     Image {
         /// The source as the deck writes it.
         src: String,
+    },
+    /// A typeset formula, drawn to fill `rect` (its box: the baseline is `height` em down).
+    Math {
+        /// The formula, with its colour.
+        formula: Arc<math::Formula>,
     },
     /// A visible box with a message where an image could not be shown.
     Placeholder {

@@ -14,6 +14,8 @@ pub const HIGHLIGHT_GREEN: Color32 = Color32::from_rgb(0x17, 0xff, 0x2e);
 pub const HIGHLIGHT_BLUE: Color32 = Color32::from_rgb(0x1b, 0x91, 0xff);
 /// Behind `<mark>` text: a translucent yellow that works on dark and light themes.
 pub const MARK_BACKGROUND: Color32 = Color32::from_rgba_unmultiplied_const(255, 230, 0, 90);
+/// KaTeX's `errorColor`: a formula that does not parse shows its source in it.
+pub const MATH_ERROR: Color32 = Color32::from_rgb(0xcc, 0x00, 0x00);
 /// The line of a `strike` fragment, before its fade (`gamma_multiply`) at the painter.
 pub const STRIKE: Color32 = Color32::WHITE;
 /// The arrows on a slide whose own background is dark (`.has-dark-background .controls`).

@@ -611,7 +611,8 @@ pub fn show_console(
             .auto_shrink([false, false])
             .show(ui, |ui| match view.notes {
                 Some(text) if !text.trim().is_empty() => {
-                    CommonMarkViewer::new().show(ui, notes_cache, text);
+                    let text = crate::deck::math_as_code(text);
+                    CommonMarkViewer::new().show(ui, notes_cache, &text);
                 }
                 _ => {
                     ui.label(RichText::new("No notes for this slide.").color(chrome::EMPTY));

@@ -27,6 +27,66 @@ use eframe::egui::{
     Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, TextureId, Vec2,
     emath::TSTransform, pos2, vec2,
 };
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// The formulas rasterised for this context, by formula and pixel size; and which formula
+/// each texture shows (the PDF handout draws them again at its own resolution).
+#[derive(Clone, Default)]
+struct MathTextures {
+    by_key: HashMap<String, eframe::egui::TextureHandle>,
+    formulas: HashMap<TextureId, Arc<crate::scene::math::Formula>>,
+}
+
+/// Formula textures kept per context before the oldest set is let go (a deck has fewer).
+const MATH_TEXTURES: usize = 256;
+
+/// The texture of `formula` drawn `px` pixels large, rasterised on first use.
+fn math_texture(
+    ctx: &eframe::egui::Context,
+    formula: &Arc<crate::scene::math::Formula>,
+    px: Vec2,
+) -> TextureId {
+    let (w, h) = (px.x.round().max(1.0) as u32, px.y.round().max(1.0) as u32);
+    let key = format!("{}@{w}x{h}", formula.key());
+    let id = eframe::egui::Id::unique("rostra-math-textures");
+    let store = ctx.data_mut(|d| d.get_temp::<Arc<Mutex<MathTextures>>>(id));
+    let store = store.unwrap_or_else(|| {
+        let s = Arc::new(Mutex::new(MathTextures::default()));
+        ctx.data_mut(|d| d.insert_temp(id, s.clone()));
+        s
+    });
+    let Ok(mut store) = store.lock() else {
+        return TextureId::default();
+    };
+    if let Some(t) = store.by_key.get(&key) {
+        return t.id();
+    }
+    let Some(image) = formula.rasterize(w, h) else {
+        return TextureId::default();
+    };
+    if store.by_key.len() >= MATH_TEXTURES {
+        store.by_key.clear();
+        store.formulas.clear();
+    }
+    let handle = ctx.load_texture(&key, image, eframe::egui::TextureOptions::LINEAR);
+    let tid = handle.id();
+    store.formulas.insert(tid, formula.clone());
+    store.by_key.insert(key, handle);
+    tid
+}
+
+/// The formula a texture of `ctx` shows, if it is one (for the PDF handout).
+pub fn math_formula_of(
+    ctx: &eframe::egui::Context,
+    id: TextureId,
+) -> Option<Arc<crate::scene::math::Formula>> {
+    let store = ctx.data_mut(|d| {
+        d.get_temp::<Arc<Mutex<MathTextures>>>(eframe::egui::Id::unique("rostra-math-textures"))
+    })?;
+    let store = store.lock().ok()?;
+    store.formulas.get(&id).cloned()
+}
 
 /// Where decoded images are, for painting (the app's texture cache).
 pub trait Textures {
@@ -499,6 +559,20 @@ fn paint_item(
                 ));
             }
         },
+        ItemKind::Math { formula } => {
+            // Rasterised at the item's own size, the zoom rounded to eighths of an octave:
+            // an auto-animate or a zoom transition reuses a few textures, not one a frame.
+            let zoom = (transform.scaling * rect.width() / item.rect.width().max(1e-3)).max(1e-3);
+            let zoom = 2f32.powf((zoom.log2() * 8.0).round() / 8.0);
+            let px = item.rect.size() * zoom * painter.ctx().pixels_per_point();
+            let tex = math_texture(painter.ctx(), formula, px);
+            shapes.push(Shape::image(
+                tex,
+                rect,
+                Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)),
+                theme::NO_TINT,
+            ));
+        }
         ItemKind::Placeholder { galley } => {
             shapes.push(Shape::rect_filled(
                 rect,

@@ -31,6 +31,7 @@ pub use diagnostics::{Diagnostic, LineIndex, Severity};
 pub use easing::Easing;
 pub use fragment_style::{FragmentStyle, HighlightColor};
 pub use fragments::parse_highlight_steps;
+pub use markdown::math_as_code;
 pub use model::*;
 pub use sources::{IframeRef, VideoRef, is_remote, local_part, names_image};
 pub use split::{SeparatorError, Separators};

@@ -41,9 +41,182 @@ fn attrs(pairs: &[(&str, &str)]) -> Attributes {
     a
 }
 
+/// Whether the byte at `at` is escaped: preceded by an odd number of backslashes.
+fn escaped(bytes: &[u8], at: usize) -> bool {
+    bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|&&c| c == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// The byte ranges of code in `md` (fenced blocks and backtick spans), where KaTeX's
+/// auto-render looks for no delimiters (it skips `<pre>` and `<code>`).
+fn code_ranges(md: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<(u8, usize, usize)> = None;
+    let mut line_start = 0;
+    for line in md.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let run = |c: u8| body.bytes().take_while(|&b| b == c).count();
+        match fence {
+            Some((c, n, start))
+                if indent < 4 && run(c) >= n && body[run(c)..].trim().is_empty() =>
+            {
+                out.push(start..line_start + line.len());
+                fence = None;
+            }
+            Some(_) => {}
+            None if indent < 4 && (run(b'`') >= 3 || run(b'~') >= 3) => {
+                let c = if run(b'`') >= 3 { b'`' } else { b'~' };
+                fence = Some((c, run(c), line_start));
+            }
+            None => {}
+        }
+        line_start += line.len();
+    }
+    if let Some((_, _, start)) = fence {
+        out.push(start..md.len());
+    }
+    // Backtick spans outside the fences: a run of n backticks up to the next run of n.
+    let bytes = md.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(r) = out.iter().find(|r| r.contains(&i)) {
+            i = r.end;
+            continue;
+        }
+        if bytes[i] == b'`' && !escaped(bytes, i) {
+            let n = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+            let mut j = i + n;
+            let mut close = None;
+            while j < bytes.len() {
+                if bytes[j] == b'`' {
+                    let m = bytes[j..].iter().take_while(|&&b| b == b'`').count();
+                    if m == n {
+                        close = Some(j + m);
+                        break;
+                    }
+                    j += m;
+                } else {
+                    j += 1;
+                }
+            }
+            match close {
+                Some(end) => {
+                    out.push(i..end);
+                    i = end;
+                }
+                None => i += n,
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// KaTeX's other delimiters, `\(…\)` and `\[…\]`, rewritten as `$$…$$` before Markdown
+/// sees them (so `_` and `*` inside stay TeX, and Markdown's escapes do not eat the
+/// backslashes); `$$` is as long as `\(`, so every offset still points into the deck. Also
+/// gives where each formula that was inline (`\(`) starts. A formula ends at its closing
+/// delimiter within the same paragraph, outside code.
+fn paren_math(md: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    if !md.contains("\\(") && !md.contains("\\[") {
+        return (std::borrow::Cow::Borrowed(md), Vec::new());
+    }
+    let code = code_ranges(md);
+    let mut bytes = md.as_bytes().to_vec();
+    let mut inline = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if let Some(r) = code.iter().find(|r| r.contains(&i)) {
+            i = r.end;
+            continue;
+        }
+        let close = match (bytes[i], bytes[i + 1]) {
+            (b'\\', b'(') if !escaped(&bytes, i) => b')',
+            (b'\\', b'[') if !escaped(&bytes, i) => b']',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut j = i + 2;
+        let mut end = None;
+        while j + 1 < bytes.len() {
+            if bytes[j] == b'\n'
+                && md[j + 1..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with('\n')
+            {
+                break;
+            }
+            if bytes[j] == b'\\' && bytes[j + 1] == close && !escaped(&bytes, j) {
+                end = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        match end {
+            Some(j) if j > i + 2 => {
+                for k in [i, i + 1, j, j + 1] {
+                    bytes[k] = b'$';
+                }
+                if close == b')' {
+                    inline.push(i);
+                }
+                i = j + 2;
+            }
+            _ => i += 2,
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    let text = String::from_utf8(bytes).unwrap_or_else(|_| md.to_string());
+    (std::borrow::Cow::Owned(text), inline)
+}
+
+/// `md` with each formula turned into a code span of its source, delimiters included: for
+/// speaker notes shown by a Markdown viewer that knows no math, so `_` and `*` inside a
+/// formula stay as written instead of turning into emphasis.
+pub fn math_as_code(md: &str) -> String {
+    let (text, _) = paren_math(md);
+    let mut out = String::with_capacity(md.len() + 16);
+    let mut last = 0;
+    for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
+        if !matches!(event, Event::InlineMath(_) | Event::DisplayMath(_)) || range.start < last {
+            continue;
+        }
+        let (Some(before), Some(source)) = (md.get(last..range.start), md.get(range.clone()))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        let longest = source.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest + 1);
+        let pad = if source.starts_with('`') || source.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        for part in [fence.as_str(), pad, source, pad, fence.as_str()] {
+            out.push_str(part);
+        }
+        last = range.end;
+    }
+    out.push_str(md.get(last..).unwrap_or(""));
+    out
+}
+
 /// Converts `md`, which starts at byte `base` of the deck, into children of the builder's root.
 pub(crate) fn feed(md: &str, base: usize, b: &mut TreeBuilder) {
+    let (md, inline_math) = paren_math(md);
     let mut w = Walker {
+        base,
+        inline_math,
         b,
         text: String::new(),
         text_offset: 0,
@@ -55,7 +228,7 @@ pub(crate) fn feed(md: &str, base: usize, b: &mut TreeBuilder) {
         aligns: Vec::new(),
         cell: 0,
     };
-    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&md, options()).into_offset_iter() {
         w.event(event, base + range.start);
     }
     w.flush();
@@ -63,6 +236,10 @@ pub(crate) fn feed(md: &str, base: usize, b: &mut TreeBuilder) {
 
 struct Walker<'b> {
     b: &'b mut TreeBuilder,
+    /// Where the Markdown starts in the deck.
+    base: usize,
+    /// Where the `\(…\)` formulas (rewritten as `$$…$$`) start, relative to `base`.
+    inline_math: Vec<usize>,
     text: String,
     text_offset: usize,
     /// Depth of links and code, inside which bare URLs stay text.
@@ -195,7 +372,12 @@ impl Walker<'_> {
                 self.end("code", at);
             }
             Event::InlineMath(t) => self.math(&t, false, at),
-            Event::DisplayMath(t) => self.math(&t, true, at),
+            Event::DisplayMath(t) => {
+                let inline = at
+                    .checked_sub(self.base)
+                    .is_some_and(|rel| self.inline_math.contains(&rel));
+                self.math(&t, !inline, at)
+            }
             Event::Html(t) | Event::InlineHtml(t) => {
                 self.flush();
                 html::feed(&t, at, self.b);
@@ -483,5 +665,58 @@ mod tests {
         assert_eq!(a.get("src"), Some("d.png"));
         assert_eq!(a.get("alt"), Some("Dining Philosophers"));
         assert_eq!(root.text_content().trim(), "");
+    }
+
+    /// The formulas in `md`: (display, TeX), in order.
+    fn maths(md: &str) -> Vec<(bool, String)> {
+        let mut out = Vec::new();
+        dom(md).walk(&mut |e| {
+            if e.tag == "rostra-math" {
+                out.push((e.attrs.has_class("display"), e.text_content()));
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn all_four_katex_delimiters_are_math_with_markdown_left_out_of_them() {
+        let m = maths("a $x_1 * y_2$ b \\(p_1 * q_2\\) c\n\n$$a_1 b_2$$\n\n\\[\\sum_i *x*\\]\n");
+        assert_eq!(
+            m,
+            vec![
+                (false, "x_1 * y_2".to_string()),
+                (false, "p_1 * q_2".to_string()),
+                (true, "a_1 b_2".to_string()),
+                (true, "\\sum_i *x*".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn money_and_code_are_not_math() {
+        assert!(maths("costs $5 and $6 today").is_empty());
+        assert!(maths("`\\(x\\)` and ``a \\[y\\] b``").is_empty());
+        assert!(maths("```\n\\(x\\)\n```\n").is_empty());
+        // An escaped backslash opens nothing; a formula does not run past its paragraph.
+        assert!(maths("\\\\(x\\)").is_empty());
+        assert!(maths("\\(x\n\ny\\)").is_empty());
+    }
+
+    #[test]
+    fn the_rewrite_keeps_every_offset() {
+        let md = "a \\(x\\) b \\[y\\] é";
+        let (out, inline) = paren_math(md);
+        assert_eq!(out.len(), md.len());
+        assert_eq!(out, "a $$x$$ b $$y$$ é");
+        assert_eq!(inline, vec![2]);
+    }
+
+    #[test]
+    fn notes_show_formulas_as_code_of_their_source() {
+        assert_eq!(
+            math_as_code("Say $a_1 * b_2$ and \\(x_1\\), then *this*.\n\n$$c_1$$\n"),
+            "Say `$a_1 * b_2$` and `\\(x_1\\)`, then *this*.\n\n`$$c_1$$`\n"
+        );
+        assert_eq!(math_as_code("costs $5 and $6"), "costs $5 and $6");
     }
 }

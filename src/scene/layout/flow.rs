@@ -199,18 +199,7 @@ impl Layouter<'_, '_> {
                     size: rect.size(),
                 }
             }
-            Block::Math { tex, meta } => {
-                let ms = TextStyle {
-                    italic: true,
-                    mono: true,
-                    ..st.clone()
-                };
-                let content = [Inline::Text {
-                    text: tex.clone(),
-                    span: meta.span,
-                }];
-                self.text_block(&content, &ms, width, "math", Some(meta))
-            }
+            Block::Math { tex, meta } => self.display_math(tex, meta, width, st),
             Block::Html { tag, blocks, meta } => self.html(tag, blocks, meta, width, st),
         }
     }

@@ -4,7 +4,7 @@
 //!
 //! One file per element family, as presenterm's builder does it: `flow` (block stacking and
 //! absolute placement), `html`, `text` (inline runs and text blocks), `list`, `code`, `table`,
-//! `image` (images, placeholders, backgrounds) and `length` (CSS lengths to points). This file
+//! `image` (images, placeholders, backgrounds), `math` (formulas in the flow) and `length` (CSS lengths to points). This file
 //! holds the entry point and what they share: the `Layouter`, styles and item building.
 
 mod code;
@@ -14,6 +14,7 @@ mod html;
 mod image;
 mod length;
 mod list;
+mod math;
 mod table;
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -139,6 +140,8 @@ struct Layouter<'a, 'f> {
     section_links: Vec<Option<String>>,
     /// The `href` of the link being laid out, if inside one.
     link: Option<String>,
+    /// The inline formulas of the text job being built.
+    math_runs: Vec<math::MathRun>,
 }
 
 /// Font sizes rounded to whole points: every distinct size rasterises its own glyphs into
@@ -194,6 +197,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         section_frags: Vec::new(),
         section_links: Vec::new(),
         link: None,
+        math_runs: Vec::new(),
     };
     let base = TextStyle::plain(theme.body_size() * s, theme.text, theme.line_height);
     let flow = l.blocks(&slide.blocks, inner.x, &base);

@@ -72,7 +72,7 @@ fn link_areas(
 
 impl Layouter<'_, '_> {
     /// Appends a run to the text job, remembering which fragments it belongs to.
-    fn append(&mut self, job: &mut LayoutJob, text: &str, format: TextFormat) {
+    pub(super) fn append(&mut self, job: &mut LayoutJob, text: &str, format: TextFormat) {
         // Not `LayoutJob::append`, which merges equal-looking runs: each run keeps its own
         // section so it can be told apart by its fragments.
         let start = job.text.len();
@@ -159,13 +159,12 @@ impl Layouter<'_, '_> {
                 }
                 Inline::Math { tex, meta } => {
                     let s2 = TextStyle {
-                        italic: true,
                         upper: false,
                         ..self.styled(st, meta)
                     };
-                    let f = self.format(&s2);
                     *last_space = false;
-                    self.with_fragment(Some(meta), |l| l.append(job, tex, f));
+                    let display = meta.attrs.has_class("display");
+                    self.with_fragment(Some(meta), |l| l.inline_math(job, tex, &s2, display));
                 }
                 Inline::LineBreak { .. } => {
                     let f = self.format(st);
@@ -214,9 +213,17 @@ impl Layouter<'_, '_> {
         let depth = self.frags.len();
         let outer = std::mem::take(&mut self.section_frags);
         let outer_links = std::mem::take(&mut self.section_links);
+        let outer_math = std::mem::take(&mut self.math_runs);
         self.inline_job(content, st, &mut job, &mut images, &mut last_space);
         let mut section_frags = std::mem::replace(&mut self.section_frags, outer);
         let mut section_links = std::mem::replace(&mut self.section_links, outer_links);
+        let math_runs = std::mem::replace(&mut self.math_runs, outer_math);
+        if !math_runs.is_empty() {
+            // Centred rows put the text's baseline where `math_items` expects it.
+            for s in &mut job.sections {
+                s.format.valign = Align::Center;
+            }
+        }
         let only_breaks = if job.text.trim().is_empty() {
             job.text.matches('\n').count()
         } else {
@@ -268,6 +275,7 @@ impl Layouter<'_, '_> {
             };
             let rect = galley.rect.translate(vec2(anchor, 0.0));
             let key = self.key(kind, meta, &text);
+            let formulas = self.math_items(&galley, math_runs, vec2(anchor, 0.0), &key);
             out.size = vec2(
                 if st.align == Align::Min {
                     galley.rect.width()
@@ -327,6 +335,7 @@ impl Layouter<'_, '_> {
                     out.items.push(item);
                 }
             }
+            out.items.extend(formulas);
         }
         if !images.is_empty() {
             let row = self.image_row(&images, width);
