@@ -20,6 +20,7 @@
 //! - [`export`]: handouts with no window: a PDF of text and shapes, PNG files, raster PDFs.
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
+//! - [`worker`]: background threads that survive their own panics and report them.
 
 pub mod app;
 pub mod attendance;
@@ -35,6 +36,7 @@ pub mod show;
 pub mod stats;
 pub mod theme;
 pub mod ui;
+pub mod worker;
 
 /// Version and build metadata baked in by `build.rs`.
 pub mod build_info {

@@ -353,7 +353,15 @@ fn present(
         log::warn!("{p}");
     }
     startup::mark("settings read");
-    rostra::app::run(d, base, options).map_err(anyhow::Error::msg)
+    // A display server that goes away ends the talk with a line, not a backtrace.
+    #[cfg(target_os = "linux")]
+    rostra::app::display::lost::end_cleanly_on_loss();
+    let ran = rostra::app::run(d, base, options);
+    #[cfg(target_os = "linux")]
+    if ran.is_err() {
+        rostra::app::display::lost::exit_if_gone();
+    }
+    ran.map_err(anyhow::Error::msg)
 }
 
 /// The bundled decks: beside the sources when run from a checkout, else `decks/` in the

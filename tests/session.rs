@@ -162,6 +162,57 @@ fn a_reopened_deck_returns_to_where_it_was_left() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Waits (real time, no frames) for the recent list to say `path` is at a place `ok` accepts.
+fn saved_place(recent: &Path, path: &Path, ok: impl Fn((usize, usize)) -> bool) -> (usize, usize) {
+    for _ in 0..1000 {
+        if let Some(p) = rostra::app::recent::RecentDecks::load(recent).position_of(path)
+            && ok(p)
+        {
+            return p;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the place was not saved within 10 s");
+}
+
+#[test]
+fn paging_without_pause_still_saves_the_place_for_a_relaunch_after_a_crash() {
+    let dir = temp_dir("crash");
+    let path = dir.join("talk.md");
+    let recent = dir.join("state/recent.json");
+    std::fs::write(&path, DECK).expect("write");
+    {
+        let mut h = app(&path, &recent, false);
+        h.run();
+        // A key press and a step are a quarter second each on the harness's clock: a move
+        // every half second, never a pause of a second.
+        for _ in 0..3 {
+            h.key_press(Key::ArrowRight);
+            h.step();
+        }
+        let at = h.state().show().position();
+        assert_eq!((at.slide, at.shown), (1, 2));
+        // No more frames, as if the process died now: a place from the paging is saved.
+        let saved = saved_place(&recent, &path, |p| p != (0, 0));
+        assert!(saved == (1, 0) || saved == (1, 1), "{saved:?}");
+        // A second more of the talk, with no moves: the last place is written too.
+        for _ in 0..4 {
+            h.step();
+        }
+        saved_place(&recent, &path, |p| p == (1, 2));
+        // Dropped without closing: nothing is written on the way out.
+    }
+    let mut h = app(&path, &recent, false);
+    h.run();
+    let at = h.state().show().position();
+    assert_eq!(
+        (at.slide, at.shown),
+        (1, 2),
+        "the relaunch is at the same slide and fragment"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn without_a_file_dialog_the_welcome_screen_says_how_else_to_open() {
     let dir = temp_dir("nodialog");

@@ -9,7 +9,7 @@ pub(super) fn open(url: &str) {
     let url = url.trim().to_string();
     let spawned = std::thread::Builder::new()
         .name("rostra-open-link".into())
-        .spawn(move || {
+        .spawn(crate::worker::caught(move || {
             let opener = if cfg!(target_os = "macos") {
                 "open"
             } else if cfg!(windows) {
@@ -25,7 +25,7 @@ pub(super) fn open(url: &str) {
                 }
                 Err(e) => log::warn!("cannot open {url} with {opener}: {e}"),
             }
-        });
+        }));
     if let Err(e) = spawned {
         log::warn!("cannot start the thread that opens links: {e}");
     }

@@ -139,10 +139,24 @@ impl ImageLoader {
         let failures = res_tx.clone();
         let spawned = std::thread::Builder::new()
             .name("rostra-images".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 let ctx = wake;
                 for src in req_rx {
-                    let decoded = decode_one(&worker_resolver, &src, side.load(Ordering::Relaxed));
+                    let max_side = side.load(Ordering::Relaxed);
+                    // A decoder bug fails this image (its placeholder says so), not the rest.
+                    let decoded =
+                        crate::worker::guard(|| decode_one(&worker_resolver, &src, max_side))
+                            .unwrap_or_else(|e| {
+                                log::error!("decoding {src} failed on an internal error: {e}");
+                                Decoded {
+                                    src: src.clone(),
+                                    result: Err(format!(
+                                        "the image decoder failed on this file: {e}"
+                                    )),
+                                    size: [0, 0],
+                                    extra: Extra::None,
+                                }
+                            });
                     if res_tx.send(decoded).is_err() {
                         break;
                     }
@@ -150,7 +164,7 @@ impl ImageLoader {
                         ctx.request_repaint();
                     }
                 }
-            });
+            }));
         ImageLoader {
             base,
             resolver,
@@ -260,22 +274,24 @@ impl ImageLoader {
         let name = src.to_string();
         let spawned = std::thread::Builder::new()
             .name("rostra-fetch-image".into())
-            .spawn(move || match cache.get(&name, false) {
-                Ok(_) => {
-                    let _ = tx.send(name);
-                }
-                Err(e) => {
-                    let _ = failures.send(Decoded {
-                        src: name,
-                        result: Err(e.to_string()),
-                        size: [0, 0],
-                        extra: Extra::None,
-                    });
-                    if let Some(ctx) = &ctx {
-                        ctx.request_repaint();
+            .spawn(crate::worker::caught(move || {
+                match cache.get(&name, false) {
+                    Ok(_) => {
+                        let _ = tx.send(name);
+                    }
+                    Err(e) => {
+                        let _ = failures.send(Decoded {
+                            src: name,
+                            result: Err(e.to_string()),
+                            size: [0, 0],
+                            extra: Extra::None,
+                        });
+                        if let Some(ctx) = &ctx {
+                            ctx.request_repaint();
+                        }
                     }
                 }
-            });
+            }));
         let entry = match spawned {
             Ok(_) => Entry::Loading,
             Err(e) => Entry::Failed(format!("cannot start a thread to fetch it: {e}")),

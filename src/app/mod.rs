@@ -394,7 +394,12 @@ impl RostraApp {
         if let Some((deck, theme)) = self.warm_up.take() {
             let _ = std::thread::Builder::new()
                 .name("rostra-highlight".into())
-                .spawn(move || crate::scene::warm_up(&deck, &theme));
+                .spawn(crate::worker::caught(move || {
+                    // Only a warm-up: a failure is reported, and slides highlight as they come.
+                    if let Err(e) = crate::worker::guard(|| crate::scene::warm_up(&deck, &theme)) {
+                        crate::worker::report("rostra-highlight", &e);
+                    }
+                }));
         }
     }
 

@@ -51,17 +51,22 @@ impl PictureWorker {
         let _ = jobs.send(PictureJob::Deck(Box::new(deck), base));
         let spawned = std::thread::Builder::new()
             .name("rostra-pictures".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 let mut renderer = None;
                 let mut at: Option<Steps> = None;
                 while let Ok(first) = rx.recv() {
                     for job in std::iter::once(first).chain(rx.try_iter()) {
                         match job {
                             PictureJob::Deck(deck, base) => {
-                                renderer =
+                                renderer = crate::worker::guard(|| {
                                     crate::export::SlideRenderer::new(*deck, &base, PICTURE_SIZE)
                                         .map_err(|e| log::warn!("remote pictures: {e}"))
-                                        .ok();
+                                        .ok()
+                                })
+                                .unwrap_or_else(|e| {
+                                    crate::worker::report("rostra-pictures", &e);
+                                    None
+                                });
                             }
                             PictureJob::At(steps) => at = Some(steps),
                         }
@@ -69,15 +74,20 @@ impl PictureWorker {
                     let (Some(r), Some(((slide, shown), next))) = (&renderer, at) else {
                         continue;
                     };
-                    match r.png(slide, shown) {
-                        Ok(current) => {
-                            let next = next.and_then(|(s, f)| r.png(s, f).ok());
+                    // A drawing bug loses this step's pictures; the next move is drawn anew.
+                    let drawn = crate::worker::guard(|| {
+                        r.png(slide, shown)
+                            .map(|current| (current, next.and_then(|(s, f)| r.png(s, f).ok())))
+                    });
+                    match drawn {
+                        Ok(Ok((current, next))) => {
                             sink.set(format!("{slide}.{shown}"), current, next);
                         }
-                        Err(e) => log::warn!("remote pictures: {e}"),
+                        Ok(Err(e)) => log::warn!("remote pictures: {e}"),
+                        Err(e) => log::error!("remote pictures failed on an internal error: {e}"),
                     }
                 }
-            });
+            }));
         if let Err(e) = spawned {
             log::warn!("remote pictures: no thread: {e}");
         }

@@ -50,6 +50,13 @@ pub struct Session {
     saved_seq: std::sync::Arc<std::sync::Mutex<u64>>,
 }
 
+/// How soon after a move the place is written to the recent list: a relaunch after a crash
+/// returns to the slide and fragment shown this long before it.
+const SAVE_WITHIN: f64 = 0.5;
+
+/// The banner's title over background failures.
+const FAULTS_TITLE: &str = "Something failed in the background; the talk goes on:";
+
 /// What to do instead when the desktop has no file dialog.
 const NO_DIALOG: &str = "No file dialog here (neither the desktop portal nor zenity is \
     installed): drop a .md file on this window, or name it when starting: rostra talk.md";
@@ -154,14 +161,23 @@ impl Session {
         });
     }
 
-    /// The talk moved: remember it (written a second later, off the UI thread).
+    /// The talk moved: remember it (written within [`SAVE_WITHIN`], off the UI thread).
     pub fn moved(&mut self, p: Position) {
         self.last_position = p;
         self.resumed = None;
         if self.recent_file.is_some() && self.path.is_some() {
-            self.unsaved_position = Some((f64::NAN, p));
+            // The clock runs from the first move not yet written, so paging steadily still
+            // writes twice a second, and a crash loses at most that much.
+            let since = self.unsaved_position.map_or(f64::NAN, |(t, _)| t);
+            self.unsaved_position = Some((since, p));
         }
     }
+}
+
+/// Reads a deck for opening; a parser bug is this deck's error, not the end of the talk.
+fn read_deck(path: &Path, options: &deck::Options) -> Result<Deck, String> {
+    crate::worker::guard(|| deck::load(path, options).map_err(|e| e.to_string()))
+        .unwrap_or_else(|e| Err(format!("rostra failed on an internal error: {e}")))
 }
 
 /// The decks in `dir`'s subfolders (`decks/<name>/slides.md`), tour first.
@@ -215,11 +231,11 @@ impl RostraApp {
         let wake = ctx.clone();
         let _ = std::thread::Builder::new()
             .name("rostra-open".into())
-            .spawn(move || {
-                let result = deck::load(&path, &options).map_err(|e| e.to_string());
+            .spawn(crate::worker::caught(move || {
+                let result = read_deck(&path, &options);
                 let _ = tx.send(Loaded { path, result });
                 wake.request_repaint();
-            });
+            }));
     }
 
     /// The native file dialog, on its own thread so the window keeps drawing.
@@ -247,17 +263,21 @@ impl RostraApp {
         let wake = ctx.clone();
         let _ = std::thread::Builder::new()
             .name("rostra-dialog".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title("Open a deck")
                     .add_filter("Markdown deck", &["md", "markdown"]);
                 if let Some(dir) = start {
                     dialog = dialog.set_directory(dir);
                 }
-                let picked = dialog.pick_file();
+                // A failing dialog is a cancelled one: the app must hear that it closed.
+                let picked = crate::worker::guard(|| dialog.pick_file()).unwrap_or_else(|e| {
+                    crate::worker::report("rostra-dialog", &e);
+                    None
+                });
                 let msg = match picked {
                     Some(path) => {
-                        let result = deck::load(&path, &options).map_err(|e| e.to_string());
+                        let result = read_deck(&path, &options);
                         Loaded { path, result }
                     }
                     // Cancelled: an empty path tells the app the dialog closed.
@@ -268,7 +288,7 @@ impl RostraApp {
                 };
                 let _ = tx.send(msg);
                 wake.request_repaint();
-            });
+            }));
     }
 
     /// Dialog results, dropped files, reloads and the recent list, once per frame.
@@ -315,12 +335,37 @@ impl RostraApp {
         for ev in events {
             self.on_watch_event(ctx, ev);
         }
-        // The recent list is written a second after the talk last moved.
+        // The recent list is written within SAVE_WITHIN of a move; the frame that writes it
+        // is asked for, as nothing else may draw one while the speaker talks.
         match self.session.unsaved_position {
-            Some((t, p)) if t.is_nan() => self.session.unsaved_position = Some((now, p)),
-            Some((t, _)) if now - t >= 1.0 => self.remember_now(),
-            Some(_) => ctx.request_repaint_after(std::time::Duration::from_millis(1000)),
+            Some((t, p)) if t.is_nan() => {
+                self.session.unsaved_position = Some((now, p));
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(SAVE_WITHIN));
+            }
+            Some((t, _)) if now - t >= SAVE_WITHIN => self.remember_now(),
+            Some((t, _)) => ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                (SAVE_WITHIN - (now - t)).clamp(0.01, SAVE_WITHIN),
+            )),
             None => {}
+        }
+        self.show_faults();
+    }
+
+    /// Failures of background threads (caught, see [`crate::worker`]) join one banner.
+    fn show_faults(&mut self) {
+        let faults = crate::worker::take_faults();
+        if faults.is_empty() {
+            return;
+        }
+        match &mut self.session.banner {
+            Some(b) if b.title == FAULTS_TITLE => b.lines.extend(faults),
+            _ => {
+                self.session.banner = Some(Banner {
+                    title: FAULTS_TITLE.into(),
+                    lines: faults,
+                    error: false,
+                })
+            }
         }
     }
 
@@ -348,7 +393,7 @@ impl RostraApp {
         let saved = self.session.saved_seq.clone();
         let _ = std::thread::Builder::new()
             .name("rostra-recent".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 let Ok(mut last) = saved.lock() else { return };
                 if *last > seq {
                     return;
@@ -357,7 +402,7 @@ impl RostraApp {
                 if let Err(e) = list.save(&file) {
                     log::warn!("cannot remember recent decks in {}: {e}", file.display());
                 }
-            });
+            }));
     }
 
     fn on_watch_event(&mut self, ctx: &egui::Context, ev: WatchEvent) {

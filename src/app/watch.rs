@@ -71,7 +71,7 @@ impl DeckWatcher {
         let (tx, rx) = channel::<WatchEvent>();
         std::thread::Builder::new()
             .name("rostra-watch".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 while let Ok(first) = raw_rx.recv() {
                     let mut touched = vec![first];
                     loop {
@@ -86,11 +86,17 @@ impl DeckWatcher {
                     };
                     if touched.iter().any(|p| same(p, &deck_path)) {
                         let ev = if deck_path.exists() {
-                            WatchEvent::Deck(
+                            // A parser bug is reported as this save's error (the banner
+                            // says so, the last good deck stays); the next save is read again.
+                            let read = crate::worker::guard(|| {
                                 deck::load(&deck_path, &options)
                                     .map(Box::new)
-                                    .map_err(|e| e.to_string()),
-                            )
+                                    .map_err(|e| e.to_string())
+                            });
+                            WatchEvent::Deck(read.unwrap_or_else(|e| {
+                                log::error!("reading the saved deck failed: {e}");
+                                Err(format!("rostra failed on an internal error: {e}"))
+                            }))
                         } else {
                             WatchEvent::Deleted
                         };
@@ -98,20 +104,20 @@ impl DeckWatcher {
                             return;
                         }
                     }
-                    let changed: Vec<String> = match shared.lock() {
-                        Ok(list) => list
-                            .iter()
-                            .filter(|(_, p)| touched.iter().any(|t| same(t, p)))
-                            .map(|(s, _)| s.clone())
-                            .collect(),
-                        Err(_) => Vec::new(),
-                    };
+                    // Only ever written whole, so a poisoned list is still a whole list.
+                    let changed: Vec<String> = shared
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .iter()
+                        .filter(|(_, p)| touched.iter().any(|t| same(t, p)))
+                        .map(|(s, _)| s.clone())
+                        .collect();
                     if !changed.is_empty() && tx.send(WatchEvent::Images(changed)).is_err() {
                         return;
                     }
                     wake();
                 }
-            })
+            }))
             .map_err(|e| format!("cannot start the watch thread: {e}"))?;
         Ok(DeckWatcher {
             events: rx,

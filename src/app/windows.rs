@@ -219,10 +219,10 @@ fn wake_later(ctx: &egui::Context, after: std::time::Duration) {
     let wake = ctx.clone();
     let spawned = std::thread::Builder::new()
         .name("rostra-wake".into())
-        .spawn(move || {
+        .spawn(crate::worker::caught(move || {
             std::thread::sleep(after);
             wake.request_repaint();
-        });
+        }));
     if spawned.is_err() {
         ctx.request_repaint_after(after);
     }

@@ -316,13 +316,13 @@ pub fn prefetch(cache: RemoteCache, srcs: Vec<String>, offline: bool) {
     }
     let spawned = std::thread::Builder::new()
         .name("rostra-fetch".into())
-        .spawn(move || {
+        .spawn(crate::worker::caught(move || {
             for src in srcs {
                 if let Err(e) = cache.get(&src, false) {
                     log::warn!("remote image {src}: {e}");
                 }
             }
-        });
+        }));
     if let Err(e) = spawned {
         log::warn!("cannot start the thread that fetches remote images: {e}");
     }

@@ -203,7 +203,7 @@ impl Playback {
             (latest.clone(), frames.clone(), stop.clone(), child.clone());
         let spawned = std::thread::Builder::new()
             .name("rostra-video".into())
-            .spawn(move || {
+            .spawn(crate::worker::caught(move || {
                 let mut buf = vec![0u8; frame_bytes(size)];
                 while !stopped.load(Ordering::Relaxed) && out.read_exact(&mut buf).is_ok() {
                     let img = ColorImage::from_rgba_unmultiplied(
@@ -222,7 +222,7 @@ impl Playback {
                     let _ = c.kill();
                     let _ = c.wait();
                 }
-            });
+            }));
         if let Err(e) = spawned {
             if let Ok(mut c) = child.lock()
                 && let Some(mut c) = c.take()

@@ -42,7 +42,9 @@ pub(super) fn spawn(
         .build()?;
     std::thread::Builder::new()
         .name("rostra-remote".into())
-        .spawn(move || runtime.block_on(serve(listener, shared)))
+        .spawn(crate::worker::caught(move || {
+            runtime.block_on(serve(listener, shared))
+        }))
 }
 
 async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) {

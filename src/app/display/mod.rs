@@ -6,6 +6,8 @@
 use super::screens::Monitor;
 
 #[cfg(target_os = "linux")]
+pub mod lost;
+#[cfg(target_os = "linux")]
 pub mod wayland;
 #[cfg(target_os = "linux")]
 pub mod x11;

@@ -133,7 +133,9 @@ pub fn watch(wake: impl Fn() + Send + 'static) -> Result<Receiver<Vec<Monitor>>,
     let _ = tx.send(first.clone());
     std::thread::Builder::new()
         .name("rostra-outputs".into())
-        .spawn(move || watch_loop(queue, state, first, tx, wake))
+        .spawn(crate::worker::caught(move || {
+            watch_loop(queue, state, first, tx, wake)
+        }))
         .map_err(failed)?;
     Ok(rx)
 }

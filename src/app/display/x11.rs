@@ -92,7 +92,9 @@ pub fn watch(wake: impl Fn() + Send + 'static) -> Result<Receiver<Vec<Monitor>>,
     let _ = tx.send(first.clone());
     std::thread::Builder::new()
         .name("rostra-randr".into())
-        .spawn(move || watch_loop(conn, root, first, tx, wake))
+        .spawn(crate::worker::caught(move || {
+            watch_loop(conn, root, first, tx, wake)
+        }))
         .map_err(failed)?;
     Ok(rx)
 }
@@ -145,11 +147,11 @@ pub struct Target {
 pub fn place(targets: Vec<Target>) {
     let spawned = std::thread::Builder::new()
         .name("rostra-place".into())
-        .spawn(move || {
+        .spawn(crate::worker::caught(move || {
             if let Err(e) = place_now(&targets) {
                 log::warn!("cannot move the windows: {e}");
             }
-        });
+        }));
     if let Err(e) = spawned {
         log::warn!("cannot move the windows: {e}");
     }
