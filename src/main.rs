@@ -177,12 +177,12 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             let d = load(&deck, &cli.separators)?;
             let has_errors = if json {
                 let (text, has_errors) = cli::check::check_json(&d, &deck);
-                println!("{text}");
+                say(&text);
                 has_errors
             } else {
                 let report = cli::check::check(&d, &deck);
                 for line in &report.lines {
-                    println!("{line}");
+                    say(line);
                 }
                 report.has_errors
             };
@@ -229,11 +229,11 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             };
             if let Some(out) = pdf {
                 let n = rostra::export::export_pdf(&d, &base, &options, &out)?;
-                println!("{}: {n} page(s)", out.display());
+                say(&format!("{}: {n} page(s)", out.display()));
             }
             if let Some(dir) = png {
                 let n = rostra::export::export_png(&d, &base, &options, &dir)?;
-                println!("{}: {n} image(s)", dir.display());
+                say(&format!("{}: {n} image(s)", dir.display()));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -241,9 +241,9 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             let d = load(&deck, &cli.separators)?;
             if json {
                 let v = cli::dump::deck_json(&d, &deck.display().to_string());
-                println!("{}", serde_json::to_string_pretty(&v)?);
+                say(&serde_json::to_string_pretty(&v)?);
             } else {
-                print!("{}", cli::dump::deck_text(&d));
+                say(cli::dump::deck_text(&d).trim_end_matches('\n'));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -275,10 +275,10 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
                 .and_then(|r| r.clone())
                 .ok_or_else(|| anyhow::anyhow!("the bench window closed before the end"))?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                say(&serde_json::to_string_pretty(&report)?);
             } else {
-                println!("rostra bench: {}", deck.display());
-                print!("{}", report.table());
+                say(&format!("rostra bench: {}", deck.display()));
+                say(report.table().trim_end_matches('\n'));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -388,6 +388,20 @@ fn parse_size(text: &str) -> anyhow::Result<[u32; 2]> {
             .ok_or_else(|| anyhow::anyhow!("--size: {t} is not a size between 16 and 8192"))
     };
     Ok([n(w)?, n(h)?])
+}
+
+/// Writes `text` and a newline to stdout; a reader that went away (`rostra check | head`)
+/// ends the command quietly, as Unix tools do, instead of a broken-pipe panic.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("rostra: cannot write the output: {e}");
+        std::process::exit(1);
+    }
 }
 
 fn main() -> ExitCode {

@@ -241,3 +241,23 @@ fn check_reports_each_formula_that_does_not_parse_at_its_line() {
     );
     assert!(out.contains("2 slides, 2 error(s), 0 warning(s)"), "{out}");
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    // `rostra dump --json deck | head -c 10`: the pipe closes before rostra writes; Rust
+    // ignores SIGPIPE, so an unguarded println! panicked with "Broken pipe" (status 101).
+    let tour = concat!(env!("CARGO_MANIFEST_DIR"), "/decks/tour/slides.md");
+    for args in [vec!["dump", "--json", tour], vec!["check", tour]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rostra"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("rostra starts");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("rostra ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
