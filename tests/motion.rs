@@ -158,16 +158,9 @@ fn unmatched_items_fade_in_after_a_fifth_of_the_duration() {
     assert_eq!(opacity(0.2), 0.0, "0.2 s delay at the default 1 s");
     assert!(opacity(0.6) > 0.3 && opacity(0.6) < 1.0);
     assert_eq!(opacity(1.0), 1.0);
-    // The section-title accent bar exists only on the old slide and fades away.
-    assert!(!pairing.leaving.is_empty());
-    let leaving_at = |secs: f32| {
-        morph_frame(old, new, &pairing, &timing, secs)
-            .iter()
-            .filter(|g| g.side == Side::Old && pairing.leaving.contains(&g.index))
-            .count()
-    };
-    assert!(leaving_at(0.0) > 0);
-    assert_eq!(leaving_at(0.5), 0);
+    // The divider's heading morphs into the new slide's: nothing of the old slide is left
+    // to fade out (reveal.js draws no bar of its own under a `section-title`).
+    assert!(pairing.leaving.is_empty(), "{:?}", pairing.leaving);
 }
 
 #[test]

@@ -65,7 +65,6 @@ impl Theme {
             heading: rgb(0xeeeeee),
             contrast_text: Some(rgb(0x222222)),
             link: rgb(0x13daec),
-            accent: rgb(0x13daec),
             muted: rgb(0xa0a0a0),
             selection: rgb(0xff5e99),
             bold_color: None,
@@ -131,7 +130,6 @@ impl Theme {
             text: Color32::WHITE,
             heading: Color32::WHITE,
             link: rgb(0x42affa),
-            accent: rgb(0x42affa),
             selection: Color32::from_rgba_unmultiplied(0x42, 0xaf, 0xfa, 191),
             ..Theme::settings().source_sans()
         }
@@ -157,7 +155,6 @@ impl Theme {
             heading: rgb(0x222222),
             contrast_text: Some(Color32::WHITE),
             link: rgb(0x2a76dd),
-            accent: rgb(0x2a76dd),
             selection: rgb(0x5f98e5),
             ..Theme::settings().source_sans().light()
         }
@@ -194,7 +191,6 @@ impl Theme {
             heading: rgb(0x333333),
             contrast_text: Some(Color32::WHITE),
             link: rgb(0x8b743d),
-            accent: rgb(0x8b743d),
             selection: Color32::from_rgba_unmultiplied(79, 64, 28, 252),
             heading1_shadow: EMBOSSED,
             ..Theme::settings().light()
@@ -207,7 +203,6 @@ impl Theme {
             name: "night",
             background: rgb(0x111111),
             link: rgb(0xe7ad52),
-            accent: rgb(0xe7ad52),
             selection: rgb(0xe7ad52),
             heading_uppercase: false,
             heading_letter_spacing: -0.03,
@@ -228,7 +223,6 @@ impl Theme {
             heading: rgb(0x383d3d),
             contrast_text: Some(Color32::WHITE),
             link: rgb(0x51483d),
-            accent: rgb(0x51483d),
             selection: rgb(0x26351c),
             heading_uppercase: false,
             body_font: family::PAGELLA,
@@ -248,7 +242,6 @@ impl Theme {
             heading: Color32::BLACK,
             contrast_text: Some(Color32::WHITE),
             link: rgb(0x00008b),
-            accent: rgb(0x00008b),
             selection: Color32::from_rgba_unmultiplied(0, 0, 0, 252),
             heading_uppercase: false,
             heading_font: family::NEWS_CYCLE,
@@ -265,7 +258,6 @@ impl Theme {
             heading: rgb(0x586e75),
             contrast_text: None,
             link: rgb(0x268bd2),
-            accent: rgb(0x268bd2),
             selection: rgb(0xd33682),
             ..Theme::settings().light()
         }
@@ -279,7 +271,6 @@ impl Theme {
             text: rgb(0x93a1a1),
             heading: rgb(0xeee8d5),
             link: rgb(0x268bd2),
-            accent: rgb(0x268bd2),
             selection: rgb(0xd33682),
             ..Theme::settings()
         }
@@ -295,7 +286,6 @@ impl Theme {
             heading: rgb(0xbd93f9),
             contrast_text: Some(rgb(0x282a36)),
             link: rgb(0xff79c6),
-            accent: rgb(0xff79c6),
             selection: rgb(0x44475a),
             bold_color: Some(rgb(0xffb86c)),
             italic_color: Some(rgb(0xf1fa8c)),
@@ -324,7 +314,6 @@ impl Theme {
             heading: rgb(0x333333),
             contrast_text: Some(Color32::WHITE),
             link: rgb(0x3b759e),
-            accent: rgb(0x3b759e),
             selection: rgb(0x134674),
             heading_letter_spacing: -0.08,
             body_font: family::OPEN_SANS,
@@ -342,7 +331,6 @@ impl Theme {
             name: "blood",
             background: rgb(0x222222),
             link: rgb(0xaa2233),
-            accent: rgb(0xaa2233),
             selection: rgb(0xaa2233),
             code_background: rgb(0x23241f),
             inline_code_background: rgb(0x23241f),

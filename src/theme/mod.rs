@@ -1,6 +1,5 @@
 //! Themes as data: colours, sizes and spacing in reveal.js's terms (CSS pixels of the 960x700
-//! canvas), for the built-in `black` (reveal.js's default) and `white`, plus the looks of the
-//! slide classes decks use (`title`, `section-title`, `image-slide`). [`chrome`] holds the app's
+//! canvas), for reveal.js's fourteen built-in themes. [`chrome`] holds the app's
 //! own palette and [`reveal`] reveal.js's fixed colours; outside this folder no code writes a
 //! colour as numbers (clippy.toml's `disallowed-methods`).
 
@@ -53,8 +52,6 @@ pub struct Theme {
     pub contrast_text: Option<Color32>,
     /// Links.
     pub link: Color32,
-    /// Accent for section dividers and the title slide.
-    pub accent: Color32,
     /// Muted text (subtitles, slide numbers, placeholders).
     pub muted: Color32,
     /// Behind selected text (reveal.js's `::selection`).

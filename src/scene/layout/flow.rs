@@ -96,7 +96,7 @@ impl Layouter<'_, '_> {
                 content,
                 meta,
             } => {
-                let mut hs = TextStyle {
+                let hs = TextStyle {
                     size: th.heading_size(*level) * self.s,
                     color: th.heading,
                     bold: true,
@@ -106,11 +106,8 @@ impl Layouter<'_, '_> {
                     line_height: th.heading_line_height,
                     ..st.clone()
                 };
-                let section = self.classes.iter().any(|c| c == "section-title");
-                let title = self.classes.iter().any(|c| c == "title");
-                if title && *level > 1 {
-                    hs.color = th.accent;
-                }
+                // reveal.js gives the deck's slide classes (`title`, `section-title`) no look of
+                // their own: a subtitle stays a heading, a divider has no bar.
                 let hs = self.styled(&hs, meta);
                 let mut laid =
                     self.text_block(content, &hs, width, &format!("h{level}"), Some(meta));
@@ -123,25 +120,6 @@ impl Layouter<'_, '_> {
                     if matches!(item.kind, ItemKind::Text(_)) {
                         item.shadow = shadow;
                     }
-                }
-                if section && *level == 1 && !laid.items.is_empty() {
-                    // A short accent bar under a section divider's title.
-                    let bar_w = 120.0 * self.s;
-                    let bar = Rect::from_min_size(
-                        pos2((width - bar_w) / 2.0, laid.size.y + 18.0 * self.s),
-                        vec2(bar_w, 6.0 * self.s),
-                    );
-                    let key = self.key("bar", None, "");
-                    let item = self.item(
-                        key,
-                        bar,
-                        ItemKind::Fill {
-                            color: th.accent,
-                            corner: 3.0 * self.s,
-                        },
-                    );
-                    laid.items.push(item);
-                    laid.size.y += 24.0 * self.s;
                 }
                 laid
             }

@@ -132,7 +132,6 @@ struct Layouter<'a, 'f> {
     /// Auto-animate timing set on the enclosing elements, innermost last.
     timings: Vec<ElementTiming>,
     absolute: Vec<(Laid, Style)>,
-    classes: Vec<String>,
     counter: usize,
     /// The fragments in force for each section of the text job being built.
     section_frags: Vec<Vec<Frag>>,
@@ -192,7 +191,6 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         frags: Vec::new(),
         timings: Vec::new(),
         absolute: Vec::new(),
-        classes: slide.classes().iter().map(|c| c.to_string()).collect(),
         counter: 0,
         section_frags: Vec::new(),
         section_links: Vec::new(),
