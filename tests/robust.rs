@@ -12,7 +12,7 @@ mod fuzz_app;
 #[path = "../fuzz/src/deck.rs"]
 mod fuzz_deck;
 
-use common::AppHarness;
+use common::{AppHarness, until};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use rostra::app::{RostraApp, StartOptions};
@@ -44,18 +44,6 @@ fn open(path: &Path) -> Harness<'static, RostraApp> {
         ..AppHarness::default()
     }
     .build(deck, base)
-}
-
-/// Steps (real time passing, for the threads) until `done` or 10 s.
-fn until(h: &mut Harness<'_, RostraApp>, what: &str, done: impl Fn(&RostraApp) -> bool) {
-    for _ in 0..1000 {
-        h.step();
-        if done(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 /// The files under `fuzz/seeds/<target>/` (crashes found are kept there as `crash-*`).

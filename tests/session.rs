@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::AppHarness;
+use common::{AppHarness, until};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -44,18 +44,6 @@ fn harness(path: &Path, options: StartOptions) -> Harness<'static, RostraApp> {
         ..AppHarness::default()
     }
     .build(deck, base)
-}
-
-/// Steps (real time passing, for the watcher's thread) until `done` or 10 s.
-fn until(h: &mut Harness<'_, RostraApp>, what: &str, done: impl Fn(&RostraApp) -> bool) {
-    for _ in 0..1000 {
-        h.step();
-        if done(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 const DECK: &str = "# One\n---\n<!-- .slide: id=\"two\" -->\n# Two\n\n- a <!-- .element: class=\"fragment\" -->\n- b <!-- .element: class=\"fragment\" -->\n---\n# Three\n";

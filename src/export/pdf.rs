@@ -84,13 +84,7 @@ impl FileImages<'_> {
             return direct;
         }
         let (img, _) = decode_source(&resolver, src, RASTER_SIDE).ok()?;
-        let rgba: Vec<u8> = img
-            .pixels
-            .iter()
-            .flat_map(|c| c.to_srgba_unmultiplied())
-            .collect();
-        let [w, h] = img.size;
-        Some(Image::from_rgba8(rgba, w as u32, h as u32))
+        Some(pdf_image(&img))
     }
 }
 
@@ -102,13 +96,18 @@ fn formula_image(f: &crate::scene::math::Formula) -> Option<Image> {
     let w = (f.width * PRINT_MATH_EM).ceil() as u32;
     let h = ((f.height + f.depth) * PRINT_MATH_EM).ceil() as u32;
     let img = f.rasterize(w, h)?;
+    Some(pdf_image(&img))
+}
+
+/// A decoded picture as a PDF image (straight, not premultiplied, RGBA).
+fn pdf_image(img: &eframe::egui::ColorImage) -> Image {
     let rgba: Vec<u8> = img
         .pixels
         .iter()
         .flat_map(|c| c.to_srgba_unmultiplied())
         .collect();
     let [w, h] = img.size;
-    Some(Image::from_rgba8(rgba, w as u32, h as u32))
+    Image::from_rgba8(rgba, w as u32, h as u32)
 }
 
 impl PdfImages for FileImages<'_> {

@@ -100,11 +100,20 @@ pub(super) fn svg_options() -> resvg::usvg::Options<'static> {
     }
 }
 
+/// Parses an SVG with the bundled fonts. usvg panics on some malformed files (an embedded
+/// image whose header says it has no size, found by fuzzing): that is an unreadable SVG too.
+pub fn parse_svg(data: &[u8]) -> Result<resvg::usvg::Tree, String> {
+    let opt = svg_options();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        resvg::usvg::Tree::from_data(data, &opt)
+    }))
+    .map_err(|_| "not a readable SVG: it breaks the SVG reader".to_string())?
+    .map_err(|e| format!("not a readable SVG: {e}"))
+}
+
 fn decode_svg(path: &Path, max_side: u32) -> Result<(ColorImage, [u32; 2]), String> {
     let data = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let opt = svg_options();
-    let tree = resvg::usvg::Tree::from_data(&data, &opt)
-        .map_err(|e| format!("not a readable SVG: {e}"))?;
+    let tree = parse_svg(&data)?;
     let natural = tree.size();
     let (nw, nh) = (natural.width().max(1.0), natural.height().max(1.0));
     let k = (max_side as f32 / nw.max(nh)).min(2.0);

@@ -1,7 +1,6 @@
 //! Image sizes read from file headers, without decoding pixels, for tools that have no window
 //! and no loader thread (`rostra check`, benchmarks, tests).
 
-use super::decode::svg_options;
 use super::source::Resolver;
 use crate::scene::{ImageSizes, ImageState};
 use std::path::PathBuf;
@@ -36,9 +35,8 @@ impl ImageSizes for FileImageSizes {
         if super::decode::is_svg(&path) {
             return match std::fs::read(&path)
                 .map_err(|e| e.to_string())
-                .and_then(|d| {
-                    resvg::usvg::Tree::from_data(&d, &svg_options()).map_err(|e| e.to_string())
-                }) {
+                .and_then(|d| super::decode::parse_svg(&d))
+            {
                 Ok(t) => ImageState::Ready([
                     t.size().width().round() as u32,
                     t.size().height().round() as u32,

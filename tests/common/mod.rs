@@ -192,3 +192,20 @@ pub fn qr_codes(img: &image::RgbaImage) -> Vec<String> {
         .map(|g| g.decode().map(|(_, text)| text).unwrap_or_default())
         .collect()
 }
+
+/// Steps the harness, real time passing for the app's threads (loader, watcher), until `done`
+/// holds; panics naming `what` after 10 s.
+pub fn until(
+    h: &mut egui_kittest::Harness<'_, rostra::app::RostraApp>,
+    what: &str,
+    done: impl Fn(&rostra::app::RostraApp) -> bool,
+) {
+    for _ in 0..1000 {
+        h.step();
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
