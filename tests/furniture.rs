@@ -97,14 +97,8 @@ fn ink_span(img: &RgbaImage, x: u32) -> Option<(u32, u32)> {
     Some((*lit.first()?, *lit.last()?))
 }
 
-/// The leaving slide's outline a few frames into `transition`: the heights of the first and
-/// last columns the white picture covers.
-fn edges_mid(transition: &str) -> ((u32, u32), (u32, u32)) {
-    // A white picture filling most of a black slide: its outline shows the turn.
-    let text = format!(
-        "---\nrevealOptions:\n  transition: {transition}\n---\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n![](white.png) <!-- .element: style=\"width: 800px; height: 500px\" -->\n\n---\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n## B\n"
-    );
-    let deck = rostra::deck::parse(&text, &Default::default()).expect("parses");
+/// `deck` at 640x360 in 0.02 s frames, its images in and a few frames drawn: ready to turn.
+fn turning(deck: rostra::deck::Deck) -> egui_kittest::Harness<'static, RostraApp> {
     let (_, dir) = fixture();
     let options = test_options();
     let mut h = egui_kittest::Harness::builder()
@@ -115,6 +109,18 @@ fn edges_mid(transition: &str) -> ((u32, u32), (u32, u32)) {
         .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
     common::settle_images(&mut h, RostraApp::images_pending);
     h.run_steps(4);
+    h
+}
+
+/// The leaving slide's outline a few frames into `transition`: the heights of the first and
+/// last columns the white picture covers.
+fn edges_mid(transition: &str) -> ((u32, u32), (u32, u32)) {
+    // A white picture filling most of a black slide: its outline shows the turn.
+    let text = format!(
+        "---\nrevealOptions:\n  transition: {transition}\n---\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n![](white.png) <!-- .element: style=\"width: 800px; height: 500px\" -->\n\n---\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n## B\n"
+    );
+    let deck = rostra::deck::parse(&text, &Default::default()).expect("parses");
+    let mut h = turning(deck);
     let still = h.render().expect("renders");
     keep(&still, &format!("{transition}-0"));
     let (Some(a), Some(b)) = (ink_span(&still, 200), ink_span(&still, 440)) else {
@@ -164,16 +170,7 @@ fn ink_row(img: &RgbaImage, y: u32) -> Option<(u32, u32)> {
 fn inside_a_stack_convex_turns_about_the_horizontal_axis() {
     let text = "---\nrevealOptions:\n  transition: convex\n---\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n![](white.png) <!-- .element: style=\"width: 800px; height: 420px\" -->\n\n## Down, in perspective\n\n----\n\n<!-- .slide: data-background-color=\"#000000\" -->\n\n## B\n";
     let deck = rostra::deck::parse(text, &Default::default()).expect("parses");
-    let (_, dir) = fixture();
-    let options = test_options();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(Vec2::new(640.0, 360.0))
-        .with_step_dt(0.02)
-        .with_max_steps(64)
-        .wgpu()
-        .build_eframe(move |cc| RostraApp::new(&cc.egui_ctx, deck, dir, &options));
-    common::settle_images(&mut h, RostraApp::images_pending);
-    h.run_steps(4);
+    let mut h = turning(deck);
     h.key_press(Key::ArrowDown);
     h.run_steps(2);
     let mid = h.render().expect("renders");

@@ -90,7 +90,6 @@ impl Theme {
             block_margin: 20.0,
             code_em: 0.55,
             syntax_theme: highlight::MONOKAI.name,
-            font_scale: 1.0,
             body_font: family::LATO,
             paragraph_font: family::LATO,
             bold_font: family::LATO_BOLD,

@@ -97,9 +97,6 @@ pub struct Theme {
     /// The highlight.js style code is coloured with ([`highlight::named`]; monokai unless the
     /// deck's `highlightTheme` names another, through [`Theme::with_code_style`]).
     pub syntax_theme: &'static str,
-    /// Size correction for the text font, were it to run larger than the theme's own (1 now
-    /// that every theme draws with its own font).
-    pub font_scale: f32,
     /// Font family of body text ([`fonts::family`]).
     pub body_font: &'static str,
     /// Font family of paragraphs, where a theme sets their weight apart (blood: Ubuntu Light).
@@ -195,12 +192,12 @@ impl Theme {
     /// Heading size in canvas pixels for level 1 to 6.
     pub fn heading_size(&self, level: u8) -> f32 {
         let i = usize::from(level.clamp(1, 6) - 1);
-        self.base_size * self.heading_em[i] * self.font_scale
+        self.base_size * self.heading_em[i]
     }
 
-    /// Body text size in canvas pixels, corrected for the bundled font.
+    /// Body text size in canvas pixels.
     pub fn body_size(&self) -> f32 {
-        self.base_size * self.font_scale
+        self.base_size
     }
 
     /// Code font size in canvas pixels.

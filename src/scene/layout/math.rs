@@ -33,10 +33,9 @@ pub(super) struct MathRun {
 }
 
 impl Layouter<'_, '_> {
-    /// Points per em of a formula in text of `st`: KaTeX's 1.21em of the CSS size (the
-    /// theme's font scale is for the text face, not KaTeX's).
+    /// Points per em of a formula in text of `st`: KaTeX's 1.21em of the CSS size.
     fn math_em(&self, st: &TextStyle) -> f32 {
-        KATEX_EM * st.size / self.theme.font_scale.max(0.1)
+        KATEX_EM * st.size
     }
 
     /// A display formula as a block `width` wide.
@@ -54,7 +53,7 @@ impl Layouter<'_, '_> {
                 let size = vec2(formula.width * em, (formula.height + formula.depth) * em);
                 // `.katex-display { margin: 1em 0 }` inside the paragraph, whose own margin
                 // it collapses with: the flow's gap is already there.
-                let css_em = st.size / self.theme.font_scale.max(0.1);
+                let css_em = st.size;
                 let pad = (css_em - self.theme.block_margin * self.s).max(0.0);
                 let x = match st.align {
                     Align::Min => 0.0,
