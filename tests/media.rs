@@ -59,22 +59,27 @@ fn offline_resolver(base: &Path) -> Resolver {
     }
 }
 
+/// A loader asked for `anim.gif` (two frames) in a fresh folder named after `name`.
+fn asking_for_a_gif(name: &str) -> (PathBuf, egui::Context, ImageLoader) {
+    let dir = temp_dir(name);
+    std::fs::write(dir.join("anim.gif"), two_frame_gif()).expect("write");
+    let mut loader = ImageLoader::with_resolver(offline_resolver(&dir), None);
+    loader.request("anim.gif");
+    (dir, egui::Context::default(), loader)
+}
+
 /// Polls the loader until `src` is decoded (or a few seconds pass).
 fn wait_ready(loader: &mut ImageLoader, ctx: &egui::Context, src: &str) {
     let start = Instant::now();
     while loader.frame_index(src).is_none() && start.elapsed() < Duration::from_secs(10) {
-        loader.poll(ctx);
+        loader.poll(ctx, |_| false);
         std::thread::sleep(Duration::from_millis(5));
     }
 }
 
 #[test]
 fn a_gifs_frame_changes_over_injected_time() {
-    let dir = temp_dir("gif");
-    std::fs::write(dir.join("anim.gif"), two_frame_gif()).expect("write");
-    let ctx = egui::Context::default();
-    let mut loader = ImageLoader::with_resolver(offline_resolver(&dir), None);
-    loader.request("anim.gif");
+    let (dir, ctx, mut loader) = asking_for_a_gif("gif");
     wait_ready(&mut loader, &ctx, "anim.gif");
     let visible: HashSet<String> = ["anim.gif".to_string()].into();
     let none = HashMap::new();
@@ -91,6 +96,26 @@ fn a_gifs_frame_changes_over_injected_time() {
     // Off the slide shown, it does not move.
     loader.tick(10.16, &HashSet::new(), &none);
     assert_eq!(loader.frame_index("anim.gif"), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_picture_held_while_something_moves_is_uploaded_at_the_next_still_poll() {
+    let (dir, ctx, mut loader) = asking_for_a_gif("held");
+    let start = Instant::now();
+    // Held: decoded on the worker, but not uploaded, and still pending.
+    while start.elapsed() < Duration::from_millis(500) {
+        assert!(loader.poll(&ctx, |src| src == "anim.gif").is_empty());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(loader.frame_index("anim.gif").is_none(), "not uploaded yet");
+    assert!(loader.pending(), "still to come");
+    wait_ready(&mut loader, &ctx, "anim.gif");
+    assert!(
+        loader.frame_index("anim.gif").is_some(),
+        "uploaded once let go"
+    );
+    assert!(!loader.pending());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -491,7 +516,7 @@ fn the_app_loader_fetches_remote_images_off_its_decoding_thread() {
         .any(|s| loader.state(s) == ImageState::Loading)
         && start.elapsed() < Duration::from_secs(10)
     {
-        loader.poll(&ctx);
+        loader.poll(&ctx, |_| false);
         std::thread::sleep(Duration::from_millis(5));
     }
     assert_eq!(loader.state(&ok), ImageState::Ready([40, 30]));

@@ -110,27 +110,50 @@ fn black_screen_help_and_escape() {
 }
 
 #[test]
-fn layout_happens_once_per_slide_not_per_frame() {
+fn still_frames_lay_the_slides_ahead_out_once_and_transitions_lay_nothing_out() {
     let mut h = seed_harness();
     common::settle_images(&mut h, RostraApp::images_pending);
+    common::until(&mut h, "the deck laid out ahead", |a| !a.laying_out_ahead());
+    let n = h.state().deck().slides.len();
     let settled = h.state().layouts_done();
-    assert!(settled >= 2, "the slide and its neighbour: {settled}");
+    // The slide and the eight after it.
+    assert!(settled >= 9.min(n), "the slides ahead laid out: {settled}");
     h.run_steps(20);
     assert_eq!(
         h.state().layouts_done(),
         settled,
         "idle frames lay nothing out"
     );
-    press(&mut h, Key::ArrowRight);
-    common::settle_images(&mut h, RostraApp::images_pending);
-    let after = h.state().layouts_done();
-    assert_eq!(after, settled + 1, "only the new neighbour is laid out");
-    press(&mut h, Key::ArrowLeft);
-    press(&mut h, Key::ArrowRight);
+    h.key_press(Key::ArrowRight);
+    h.step();
+    h.step();
+    assert!(
+        h.state()
+            .show()
+            .slide_move(h.ctx.input(|i| i.time))
+            .is_some(),
+        "a transition is in flight"
+    );
     assert_eq!(
         h.state().layouts_done(),
-        after,
-        "slides seen before are reused"
+        settled,
+        "the slide arrived at was laid out before"
+    );
+    common::settle_images(&mut h, RostraApp::images_pending);
+    common::until(&mut h, "the next slides laid out ahead", |a| {
+        !a.laying_out_ahead()
+    });
+    let further = h.state().layouts_done();
+    assert!(
+        further > settled,
+        "one more slide is within reach: {further}"
+    );
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(at(&h), (0, 0));
+    common::settle_images(&mut h, RostraApp::images_pending);
+    assert!(
+        h.state().layouts_done() <= further + 4,
+        "slides seen before are reused (only those whose images arrived are laid out again)"
     );
 }
 

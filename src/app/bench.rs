@@ -29,6 +29,19 @@ pub struct BenchReport {
     pub over_16_7_ms: usize,
     /// Frames over 8.3 ms (a 120 Hz frame).
     pub over_8_3_ms: usize,
+    /// Frames that drew something moving (a transition, morph, fragment or overview zoom).
+    pub motion_frames: usize,
+    /// CPU milliseconds per frame in motion, 99th percentile.
+    pub motion_cpu_ms_p99: f64,
+    /// The worst frame in motion.
+    pub motion_cpu_ms_max: f64,
+    /// Frames in motion over 16.7 ms.
+    pub motion_over_16_7_ms: usize,
+    /// Frames in motion over 8.3 ms.
+    pub motion_over_8_3_ms: usize,
+    /// Milliseconds from process start until the slides within reach of the first were laid
+    /// out ahead and its images were in.
+    pub settled_ms: Option<f64>,
     /// Peak resident memory in MiB, where the platform tells.
     pub peak_rss_mib: Option<f64>,
     /// Image source and milliseconds from request to texture.
@@ -55,6 +68,8 @@ pub struct PassReport {
     pub worst_ms: f64,
     /// Its 99th percentile.
     pub p99_ms: f64,
+    /// The pass's worst frame in motion (a transition, morph, fragment or overview zoom).
+    pub motion_worst_ms: f64,
     /// Resident memory at the end of the pass, MiB.
     pub rss_mib: f64,
     /// Peak resident memory so far, MiB.
@@ -115,6 +130,22 @@ impl BenchReport {
         row("frames over 16.7 ms", self.over_16_7_ms.to_string());
         row("frames over 8.3 ms", self.over_8_3_ms.to_string());
         row(
+            "frames in motion",
+            format!(
+                "{}: p99 {:.2} ms   max {:.2} ms   over 16.7 ms {}   over 8.3 ms {}",
+                self.motion_frames,
+                self.motion_cpu_ms_p99,
+                self.motion_cpu_ms_max,
+                self.motion_over_16_7_ms,
+                self.motion_over_8_3_ms
+            ),
+        );
+        row(
+            "slides ahead laid out",
+            self.settled_ms
+                .map_or("not yet".into(), |m| format!("{m:.0} ms after start")),
+        );
+        row(
             "peak resident memory",
             self.peak_rss_mib
                 .map_or("unknown".into(), |m| format!("{m:.0} MiB")),
@@ -136,9 +167,16 @@ impl BenchReport {
             row(
                 &format!("pass {}", i + 1),
                 format!(
-                    "{:>6.0} s  {:>5} frames  worst {:>6.1} ms  p99 {:>5.1} ms  RSS {:.0} MiB  \
-                     peak {:.0} MiB  {}",
-                    p.at_secs, p.frames, p.worst_ms, p.p99_ms, p.rss_mib, p.peak_mib, p.deck
+                    "{:>6.0} s  {:>5} frames  worst {:>6.1} ms (in motion {:>5.1})  \
+                     p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  {}",
+                    p.at_secs,
+                    p.frames,
+                    p.worst_ms,
+                    p.motion_worst_ms,
+                    p.p99_ms,
+                    p.rss_mib,
+                    p.peak_mib,
+                    p.deck
                 ),
             );
         }
@@ -161,14 +199,16 @@ impl BenchReport {
         let last = self.passes.last()?;
         let after: Vec<&PassReport> = self.passes.iter().skip(decks).collect();
         let worst = after.iter().map(|p| p.worst_ms).fold(0.0, f64::max);
+        let moving = after.iter().map(|p| p.motion_worst_ms).fold(0.0, f64::max);
         Some(format!(
             "{} passes; peak RSS {:.0} MiB after warm-up, {:.0} MiB at the end ({:+.1}%); \
-             worst frame after warm-up {:.1} ms",
+             worst frame after warm-up {:.1} ms, in motion {:.1} ms",
             self.passes.len(),
             warm.peak_mib,
             last.peak_mib,
             (last.peak_mib / warm.peak_mib - 1.0) * 100.0,
-            worst
+            worst,
+            moving
         ))
     }
 }
@@ -182,6 +222,11 @@ pub struct BenchRun {
     first_frame: Option<Duration>,
     cpu: Vec<f32>,
     slides: Vec<usize>,
+    /// For each frame in `cpu`, whether it drew something moving.
+    moving: Vec<bool>,
+    /// Whether the frame being drawn moves (its CPU time arrives with the next frame).
+    drawing_motion: bool,
+    settled: Option<Duration>,
     steps: usize,
     waiting_since: Option<f64>,
     sink: BenchSink,
@@ -203,6 +248,9 @@ impl BenchRun {
             first_frame: None,
             cpu: Vec::new(),
             slides: Vec::new(),
+            moving: Vec::new(),
+            drawing_motion: false,
+            settled: None,
             steps: 0,
             waiting_since: None,
             sink,
@@ -225,8 +273,12 @@ impl BenchRun {
         });
     }
 
-    /// Whether nothing moves and the slide's images are in (or two seconds went by).
-    fn ready(&mut self, show: &Show, now: f64, images_pending: bool) -> bool {
+    /// Whether nothing moves and the slide's images are in and the deck laid out (or two
+    /// seconds went by).
+    fn ready(&mut self, show: &Show, now: f64, pending: bool) -> bool {
+        if !pending && self.settled.is_none() {
+            self.settled = Some(self.process_start.elapsed());
+        }
         if self.fast {
             return true;
         }
@@ -234,20 +286,16 @@ impl BenchRun {
             return false;
         }
         let since = *self.waiting_since.get_or_insert(now);
-        !(images_pending && now - since < 2.0)
+        !(pending && now - since < 2.0)
     }
 
-    /// The next step of a soak, or of a plain run through the deck.
-    pub fn next_command(
-        &mut self,
-        show: &Show,
-        now: f64,
-        images_pending: bool,
-    ) -> Option<AppCommand> {
+    /// The next step of a soak, or of a plain run through the deck; `pending`: images of
+    /// the slide or layouts ahead still to come.
+    pub fn next_command(&mut self, show: &Show, now: f64, pending: bool) -> Option<AppCommand> {
         if self.soak.is_none() {
-            return self.next_step(show, now, images_pending).map(Into::into);
+            return self.next_step(show, now, pending).map(Into::into);
         }
-        if self.done || !self.ready(show, now, images_pending) {
+        if self.done || !self.ready(show, now, pending) {
             return None;
         }
         let soak = self.soak.as_mut()?;
@@ -306,6 +354,13 @@ impl BenchRun {
                     at_secs: now - started,
                     frames: ms.len(),
                     worst_ms: f64::from(ms.iter().copied().fold(0.0, f32::max)),
+                    motion_worst_ms: f64::from(
+                        ms.iter()
+                            .zip(&self.moving)
+                            .filter(|(_, m)| **m)
+                            .map(|(c, _)| *c)
+                            .fold(0.0, f32::max),
+                    ),
                     p99_ms: f64::from(percentile(ms, 99.0)),
                     rss_mib: rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
                     peak_mib: peak_rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
@@ -313,6 +368,7 @@ impl BenchRun {
                 // A pass's frames are summed up in its report: hours of them are not kept.
                 self.cpu.clear();
                 self.slides.clear();
+                self.moving.clear();
                 if now - started >= soak.plan.secs {
                     self.done = true;
                     return None;
@@ -334,23 +390,20 @@ impl BenchRun {
         } else if let Some(c) = cpu {
             self.cpu.push(c);
             self.slides.push(slide + 1);
+            self.moving.push(self.drawing_motion);
         }
+    }
+
+    /// Notes whether the frame being drawn shows something moving.
+    pub fn motion(&mut self, moving: bool) {
+        self.drawing_motion = moving;
     }
 
     /// The next command, once nothing is moving and the slide's images are in (or two
     /// seconds have passed); `None` while waiting. Sets `done` at the end of the deck.
-    pub fn next_step(&mut self, show: &Show, now: f64, images_pending: bool) -> Option<Command> {
-        if self.done {
+    pub fn next_step(&mut self, show: &Show, now: f64, pending: bool) -> Option<Command> {
+        if self.done || !self.ready(show, now, pending) {
             return None;
-        }
-        if !self.fast {
-            if show.slide_move(now).is_some() || show.fragment_move(now).is_some() {
-                return None;
-            }
-            let since = *self.waiting_since.get_or_insert(now);
-            if images_pending && now - since < 2.0 {
-                return None;
-            }
         }
         self.waiting_since = None;
         let mut probe = show.clone();
@@ -374,6 +427,12 @@ impl BenchRun {
             return;
         }
         let ms: Vec<f32> = self.cpu.iter().map(|c| c * 1000.0).collect();
+        let motion: Vec<f32> = ms
+            .iter()
+            .zip(&self.moving)
+            .filter(|(_, m)| **m)
+            .map(|(c, _)| *c)
+            .collect();
         let report = BenchReport {
             first_frame_ms: self.first_frame.unwrap_or_default().as_secs_f64() * 1000.0,
             frames: ms.len(),
@@ -383,6 +442,12 @@ impl BenchRun {
             cpu_ms_max: f64::from(ms.iter().copied().fold(0.0, f32::max)),
             over_16_7_ms: ms.iter().filter(|m| **m > 16.7).count(),
             over_8_3_ms: ms.iter().filter(|m| **m > 8.3).count(),
+            motion_frames: motion.len(),
+            motion_cpu_ms_p99: f64::from(percentile(motion.clone(), 99.0)),
+            motion_cpu_ms_max: f64::from(motion.iter().copied().fold(0.0, f32::max)),
+            motion_over_16_7_ms: motion.iter().filter(|m| **m > 16.7).count(),
+            motion_over_8_3_ms: motion.iter().filter(|m| **m > 8.3).count(),
+            settled_ms: self.settled.map(|d| d.as_secs_f64() * 1000.0),
             peak_rss_mib: peak_rss_bytes().map(|b| b as f64 / (1024.0 * 1024.0)),
             images_ms: images
                 .iter()
@@ -412,22 +477,17 @@ mod tests {
     use super::*;
     use crate::show::Stop;
 
+    /// A fresh run and a show of two slides, the first with one fragment.
+    fn two_slides_one_fragment() -> (BenchSink, BenchRun, Show) {
+        let sink: BenchSink = Arc::default();
+        let run = BenchRun::new(sink.clone(), Instant::now());
+        let stop = |h, steps| Stop { h, v: 0, steps };
+        (sink, run, Show::from_stops(vec![stop(0, 1), stop(1, 0)]))
+    }
+
     #[test]
     fn steps_wait_for_motion_and_images_and_stop_at_the_end() {
-        let sink: BenchSink = Arc::default();
-        let mut run = BenchRun::new(sink.clone(), Instant::now());
-        let mut show = Show::from_stops(vec![
-            Stop {
-                h: 0,
-                v: 0,
-                steps: 1,
-            },
-            Stop {
-                h: 1,
-                v: 0,
-                steps: 0,
-            },
-        ]);
+        let (sink, mut run, mut show) = two_slides_one_fragment();
         run.frame(None, 0);
         assert_eq!(run.next_step(&show, 0.0, true), None, "waits for images");
         let c = run
@@ -450,6 +510,37 @@ mod tests {
         assert_eq!((r.steps, r.frames, r.over_16_7_ms), (2, 2, 1));
         assert!(r.table().contains("a.png"));
         assert_eq!(r.slowest.first().map(|s| s.1), Some(2));
+    }
+
+    #[test]
+    fn frames_in_motion_are_told_apart_from_still_ones() {
+        let (sink, mut run, mut show) = two_slides_one_fragment();
+        assert!(!show.moving(0.0));
+        run.frame(None, 0);
+        // A still frame that lays slides out ahead: slow, but nothing on screen moves.
+        run.motion(show.moving(0.0));
+        run.frame(Some(0.030), 0);
+        show.apply(&Command::Next, 0.1);
+        assert!(show.moving(0.15), "a fragment step in flight");
+        run.motion(show.moving(0.15));
+        run.frame(Some(0.004), 1);
+        run.motion(show.moving(0.2));
+        run.frame(Some(0.009), 1);
+        assert!(!show.moving(60.0), "over");
+        run.motion(false);
+        run.frame(Some(0.001), 1);
+        run.finish(&[], [1, 1]);
+        let r = sink.lock().ok().and_then(|s| s.clone()).expect("report");
+        assert_eq!(r.frames, 4);
+        assert_eq!(r.motion_frames, 2, "the frames drawn at 0.15 and 0.2 s");
+        assert_eq!((r.over_16_7_ms, r.motion_over_16_7_ms), (1, 0));
+        assert_eq!(r.motion_over_8_3_ms, 1);
+        assert!(
+            (r.motion_cpu_ms_max - 9.0).abs() < 1e-3,
+            "{}",
+            r.motion_cpu_ms_max
+        );
+        assert!(r.table().contains("frames in motion"));
     }
 
     #[test]

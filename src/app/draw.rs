@@ -10,6 +10,17 @@ use crate::stats::{FrameStats, startup};
 use crate::theme::chrome;
 use crate::ui::{self, FragmentFrame, overview};
 use eframe::egui::{self, Rect};
+use std::time::{Duration, Instant};
+
+/// How long a still frame spends laying out slides ahead of the talk (beyond the current
+/// slide's neighbours, which are always laid out).
+const LAY_OUT_AHEAD_BUDGET: Duration = Duration::from_millis(6);
+
+/// How many slides either side of the current one are laid out ahead.
+const AHEAD: usize = 8;
+
+/// The glyph atlas's fill past which nothing more is laid out ahead.
+const AHEAD_ATLAS_FILL: f32 = 0.5;
 
 impl RostraApp {
     /// Lays slide `index` out for `area`, once.
@@ -309,15 +320,44 @@ impl RostraApp {
         if frame.moving.is_some() {
             self.animate(ctx);
         } else {
-            // Lay the neighbours out now, while nothing moves, so a transition's first frame
-            // only interpolates (layout of a code slide is the slowest thing a frame can do).
-            let n = self.deck.slides.len();
-            for i in [position.slide + 1, position.slide.wrapping_sub(1)] {
-                if i < n {
-                    self.ensure_scene(ctx, i, area);
+            self.lay_out_ahead(ctx, position.slide, area);
+        }
+    }
+
+    /// Lays slides out while nothing moves, so a transition's first frame only interpolates
+    /// (layout of a code slide, and the glyphs it rasterises, is the slowest thing a frame
+    /// can do): the neighbours at once, then those within [`AHEAD`] slides, nearest first, a
+    /// few milliseconds a frame, so their glyphs are in the atlas (and the atlas has grown)
+    /// before the talk reaches them. Not past half the atlas: egui rebuilds a full one, which
+    /// forgets every slide, and laying out ahead again would fill it again.
+    fn lay_out_ahead(&mut self, ctx: &egui::Context, slide: usize, area: Rect) {
+        let started = Instant::now();
+        let n = self.deck.slides.len();
+        let missing: Vec<usize> = self.scenes.missing_near(slide, n, AHEAD).collect();
+        for i in missing {
+            if i.abs_diff(slide) > 1 {
+                if ctx.fonts(|f| f.font_atlas_fill_ratio()) > AHEAD_ATLAS_FILL {
+                    return;
+                }
+                if started.elapsed() > LAY_OUT_AHEAD_BUDGET {
+                    ctx.request_repaint();
+                    return;
                 }
             }
+            self.ensure_scene(ctx, i, area);
         }
+    }
+
+    /// Whether slides near the current one remain to be laid out ahead (`rostra bench` waits
+    /// for them).
+    pub fn laying_out_ahead(&self) -> bool {
+        let slide = self.talk.position().slide;
+        self.atlas_fill <= AHEAD_ATLAS_FILL
+            && self
+                .scenes
+                .missing_near(slide, self.deck.slides.len(), AHEAD)
+                .next()
+                .is_some()
     }
 
     /// The overview grid, zooming out or back in; a click on a cell goes to that slide.

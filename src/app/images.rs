@@ -108,6 +108,8 @@ pub struct ImageLoader {
     ctx: Option<Context>,
     requests: Option<Sender<String>>,
     results: Receiver<Decoded>,
+    /// Decoded pictures waiting for a still frame to be uploaded (see [`ImageLoader::poll`]).
+    held: Vec<Decoded>,
     /// Where a fetch thread reports a remote image it could not get.
     failures: Sender<Decoded>,
     entries: HashMap<String, Entry>,
@@ -171,6 +173,7 @@ impl ImageLoader {
             ctx,
             requests: spawned.ok().map(|_| req_tx),
             results: res_rx,
+            held: Vec::new(),
             failures,
             entries: HashMap::new(),
             wanted: None,
@@ -300,10 +303,19 @@ impl ImageLoader {
         self.asked.insert(src.to_string(), Instant::now());
     }
 
-    /// Takes finished decodes and uploads them; returns the sources that changed.
-    pub fn poll(&mut self, ctx: &Context) -> Vec<String> {
+    /// Takes finished decodes and uploads them; returns the sources that changed. Those for
+    /// which `hold` is true wait for a later call: a picture for a slide not on screen is
+    /// uploaded after the transition, not in one of its frames (a 2560-pixel upload is the
+    /// slowest thing a moving frame could do).
+    pub fn poll(&mut self, ctx: &Context, hold: impl Fn(&str) -> bool) -> Vec<String> {
         let mut changed = Vec::new();
-        while let Ok(d) = self.results.try_recv() {
+        let held = std::mem::take(&mut self.held);
+        let fresh = std::iter::from_fn(|| self.results.try_recv().ok()).collect::<Vec<_>>();
+        for d in held.into_iter().chain(fresh) {
+            if hold(&d.src) {
+                self.held.push(d);
+                continue;
+            }
             if self.wanted.as_ref().is_some_and(|w| !w.contains(&d.src)) {
                 // Asked for, then left behind: the talk moved on.
                 continue;

@@ -100,7 +100,7 @@ impl RostraApp {
         base_dir: PathBuf,
         options: &StartOptions,
     ) -> RostraApp {
-        ctx.set_fonts(crate::theme::fonts::definitions());
+        crate::theme::fonts::install(ctx);
         startup::mark("fonts handed to egui");
         let mut app = RostraApp {
             talk: Talk::new(&Deck::default(), options.talk_options()),
@@ -414,7 +414,9 @@ impl RostraApp {
         let Some(run) = &mut self.bench else { return };
         let now = ctx.input(|i| i.time);
         run.frame(frame.info().cpu_usage, self.talk.position().slide);
-        let step = run.next_command(self.talk.show(), now, self.images.pending());
+        let pending = self.images.pending() || self.laying_out_ahead();
+        let Some(run) = &mut self.bench else { return };
+        let step = run.next_command(self.talk.show(), now, pending);
         let done = run.is_done();
         if let Some(c) = step {
             self.push(ctx, c);
@@ -430,7 +432,25 @@ impl RostraApp {
 
 impl eframe::App for RostraApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
-        let arrived = self.images.poll(ctx);
+        let now = ctx.input(|i| i.time);
+        let show = self.talk.show();
+        // While something moves, only the pictures of the slides on screen are uploaded.
+        let on_screen: Option<std::collections::HashSet<String>> = show.moving(now).then(|| {
+            let position = show.position().slide;
+            let (from, to) = show
+                .slide_move(now)
+                .map_or((position, position), |m| (m.from, m.to));
+            let mut srcs = std::collections::HashSet::new();
+            for i in [from, to, position] {
+                if let Some(slide) = self.deck.slides.get(i) {
+                    srcs.extend(slide.image_sources().iter().map(|s| s.to_string()));
+                }
+            }
+            srcs
+        });
+        let arrived = self.images.poll(ctx, |src| {
+            on_screen.as_ref().is_some_and(|s| !s.contains(src))
+        });
         if !arrived.is_empty() {
             // Only the slides that show these images are laid out again, one at a time as
             // they are drawn, not every cached slide in the frame the image lands in.
@@ -445,7 +465,6 @@ impl eframe::App for RostraApp {
             });
             ctx.request_repaint();
         }
-        let now = ctx.input(|i| i.time);
         if startup::enabled() && ctx.cumulative_frame_nr() > 0 {
             // The frame before this one has been presented.
             startup::mark("first frame on screen");
@@ -471,6 +490,9 @@ impl eframe::App for RostraApp {
         self.poll_session(ctx, now);
         self.poll_remote(ctx);
         self.drain_commands(ctx, now);
+        if let Some(run) = &mut self.bench {
+            run.motion(self.talk.show().moving(now));
+        }
         self.publish_remote(now);
         self.move_media(ctx, now);
     }

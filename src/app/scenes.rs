@@ -92,6 +92,19 @@ impl Scenes {
             .map(|(_, p)| p)
     }
 
+    /// The slides within `reach` of `around` in a `len`-slide deck not laid out yet, nearest
+    /// first (the next before the previous, as a talk goes forwards).
+    pub fn missing_near(
+        &self,
+        around: usize,
+        len: usize,
+        reach: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        by_distance(around, len)
+            .take_while(move |i| i.abs_diff(around) <= reach)
+            .filter(|i| !self.map.contains_key(i))
+    }
+
     /// Forgets the slides for which `stale` is true (their images arrived).
     pub fn forget_where(&mut self, mut stale: impl FnMut(usize) -> bool) {
         self.map.retain(|&i, _| !stale(i));
@@ -102,5 +115,42 @@ impl Scenes {
     pub fn clear(&mut self) {
         self.map.clear();
         self.pairing = None;
+    }
+}
+
+/// The slides of a `len`-slide deck by distance from `around`: `around` itself, then the one
+/// after, the one before, two after, two before, and so on.
+pub fn by_distance(around: usize, len: usize) -> impl Iterator<Item = usize> {
+    let around = around.min(len.saturating_sub(1));
+    (0..len.saturating_mul(2)).filter_map(move |k| {
+        let d = k.div_ceil(2);
+        if k % 2 == 1 {
+            around.checked_add(d).filter(|&i| i < len)
+        } else {
+            around.checked_sub(d)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Scenes, by_distance};
+
+    #[test]
+    fn slides_come_nearest_first_the_next_before_the_previous() {
+        assert_eq!(
+            by_distance(2, 6).collect::<Vec<_>>(),
+            vec![2, 3, 1, 4, 0, 5]
+        );
+        assert_eq!(by_distance(0, 3).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(by_distance(4, 5).collect::<Vec<_>>(), vec![4, 3, 2, 1, 0]);
+        assert_eq!(by_distance(9, 2).collect::<Vec<_>>(), vec![1, 0], "clamped");
+        assert_eq!(by_distance(0, 0).count(), 0);
+        let none = Scenes::default();
+        assert_eq!(
+            none.missing_near(5, 100, 2).collect::<Vec<_>>(),
+            vec![5, 6, 4, 7, 3],
+            "only within reach"
+        );
     }
 }

@@ -316,10 +316,50 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
             ))))
         }),
     )
-    .map_err(|e| {
+    .map_err(|e| window_error(&e.to_string()))
+}
+
+/// What to tell a speaker whose window could not open: no display to connect to is not a
+/// missing graphics driver.
+fn window_error(e: &str) -> String {
+    let display = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "unset".into())
+    };
+    let no_display = [
+        "connection to X server",
+        "WAYLAND_DISPLAY nor",
+        "connect to the Wayland",
+    ];
+    if no_display.iter().any(|m| e.contains(m)) {
+        format!(
+            "cannot open a window: {e} (no desktop to draw on: DISPLAY is {}, WAYLAND_DISPLAY \
+             is {}; run rostra from a desktop session, or `rostra export` without one)",
+            display("DISPLAY"),
+            display("WAYLAND_DISPLAY")
+        )
+    } else {
         format!(
             "cannot open a window: {e} (no Vulkan driver? try WGPU_BACKEND=gl, or install your \
              graphics card's Vulkan driver, e.g. mesa-vulkan-drivers)"
         )
-    })
+    }
+}
+
+#[cfg(test)]
+mod window_error_tests {
+    use super::window_error;
+
+    #[test]
+    fn no_display_is_told_apart_from_no_driver() {
+        let x = window_error("os error: Failed to open connection to X server");
+        assert!(x.contains("no desktop to draw on"), "{x}");
+        assert!(!x.contains("Vulkan"), "{x}");
+        let unset = window_error("neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set.");
+        assert!(unset.contains("no desktop to draw on"), "{unset}");
+        let gpu = window_error("no suitable adapter found");
+        assert!(gpu.contains("Vulkan driver"), "{gpu}");
+    }
 }

@@ -203,7 +203,7 @@ fn slide_numbers(deck: &Deck) -> Vec<String> {
 /// `pixels_per_point` (its next passes take effect); the first pass's output is returned for its font texture.
 fn context(input: RawInput, pixels_per_point: f32) -> (egui::Context, egui::FullOutput) {
     let ctx = egui::Context::default();
-    ctx.set_fonts(crate::theme::fonts::definitions());
+    crate::theme::fonts::install(&ctx);
     ctx.set_pixels_per_point(pixels_per_point);
     let first = ctx.run_ui(input, |_| {});
     (ctx, first)

@@ -286,6 +286,16 @@ impl Show {
             .filter(|m| now_secs - m.started_secs < f64::from(m.change.duration()))
     }
 
+    /// Whether a frame drawn at `now_secs` shows something moving: a slide or fragment change,
+    /// or the overview zooming.
+    pub fn moving(&self, now_secs: f64) -> bool {
+        self.slide_move(now_secs).is_some()
+            || self.fragment_move(now_secs).is_some()
+            || self
+                .overview(now_secs)
+                .is_some_and(|o| now_secs - o.since_secs < f64::from(OVERVIEW_SECS))
+    }
+
     /// Each slide's transition settings.
     pub fn motions(&self) -> &[SlideMotion] {
         &self.motions

@@ -232,6 +232,14 @@ const EMOJI_FLAGS: &[u8] = include_bytes!("../../assets/fonts/NotoColorEmoji-fla
 /// The colour emoji faces, in fallback order.
 const EMOJI_FACES: [&str; 2] = ["rostra-emoji", "rostra-emoji-flags"];
 
+/// Gives `ctx` the bundled fonts, and glyphs rasterised once per size: egui's sub-pixel
+/// binning draws each Latin glyph at up to four horizontal offsets, a quarter-pixel of kerning
+/// nobody sees at a slide's sizes that filled half the seed deck's glyph atlas.
+pub fn install(ctx: &eframe::egui::Context) {
+    ctx.set_fonts(definitions());
+    ctx.all_styles_mut(|s| s.visuals.text_options.subpixel_binning = false);
+}
+
 /// Font definitions with the bundled fonts first in every family.
 pub fn definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
