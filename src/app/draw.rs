@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 const LAY_OUT_AHEAD_BUDGET: Duration = Duration::from_millis(6);
 
 /// How many slides either side of the current one are laid out ahead.
-const AHEAD: usize = 8;
+const AHEAD: usize = 4;
 
 /// The glyph atlas's fill past which nothing more is laid out ahead.
 const AHEAD_ATLAS_FILL: f32 = 0.5;
