@@ -409,6 +409,26 @@ impl RostraApp {
         self.backdrop = crate::ui::lift_backdrop(ctx, ui.layer_id(), ctx.viewport_rect());
     }
 
+    /// While something moves, the pictures of the slides on screen (the only ones uploaded
+    /// in such a frame); `None` while all stands still.
+    fn pictures_in_motion(&self, now: f64) -> Option<std::collections::HashSet<String>> {
+        let show = self.talk.show();
+        if !show.moving(now) {
+            return None;
+        }
+        let position = show.position().slide;
+        let (from, to) = show
+            .slide_move(now)
+            .map_or((position, position), |m| (m.from, m.to));
+        let srcs = [from, to, position]
+            .iter()
+            .filter_map(|&i| self.deck.slides.get(i))
+            .flat_map(|slide| slide.image_sources())
+            .map(str::to_string)
+            .collect();
+        Some(srcs)
+    }
+
     /// `rostra bench`: one step whenever nothing moves; closes the window at the end.
     fn drive_bench(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(run) = &mut self.bench else { return };
@@ -433,21 +453,7 @@ impl RostraApp {
 impl eframe::App for RostraApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         let now = ctx.input(|i| i.time);
-        let show = self.talk.show();
-        // While something moves, only the pictures of the slides on screen are uploaded.
-        let on_screen: Option<std::collections::HashSet<String>> = show.moving(now).then(|| {
-            let position = show.position().slide;
-            let (from, to) = show
-                .slide_move(now)
-                .map_or((position, position), |m| (m.from, m.to));
-            let mut srcs = std::collections::HashSet::new();
-            for i in [from, to, position] {
-                if let Some(slide) = self.deck.slides.get(i) {
-                    srcs.extend(slide.image_sources().iter().map(|s| s.to_string()));
-                }
-            }
-            srcs
-        });
+        let on_screen = self.pictures_in_motion(now);
         let arrived = self.images.poll(ctx, |src| {
             on_screen.as_ref().is_some_and(|s| !s.contains(src))
         });
