@@ -76,6 +76,24 @@ pub struct PassReport {
     pub peak_mib: f64,
 }
 
+impl PassReport {
+    /// The pass as one line: when, frames, worst (in motion), p99, memory, deck.
+    pub fn line(&self) -> String {
+        format!(
+            "{:>6.0} s  {:>5} frames  worst {:>6.1} ms (in motion {:>5.1})  \
+             p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  {}",
+            self.at_secs,
+            self.frames,
+            self.worst_ms,
+            self.motion_worst_ms,
+            self.p99_ms,
+            self.rss_mib,
+            self.peak_mib,
+            self.deck
+        )
+    }
+}
+
 /// A soak's plan: passes over `decks` in turn until `secs` have gone by.
 #[derive(Clone, Debug, Default)]
 pub struct Soak {
@@ -164,21 +182,7 @@ impl BenchReport {
             row("image", format!("{ms:>7.0} ms  {src}"));
         }
         for (i, p) in self.passes.iter().enumerate() {
-            row(
-                &format!("pass {}", i + 1),
-                format!(
-                    "{:>6.0} s  {:>5} frames  worst {:>6.1} ms (in motion {:>5.1})  \
-                     p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  {}",
-                    p.at_secs,
-                    p.frames,
-                    p.worst_ms,
-                    p.motion_worst_ms,
-                    p.p99_ms,
-                    p.rss_mib,
-                    p.peak_mib,
-                    p.deck
-                ),
-            );
+            row(&format!("pass {}", i + 1), p.line());
         }
         if let Some(s2) = self.soak_summary() {
             row("soak", s2);
@@ -365,6 +369,11 @@ impl BenchRun {
                     rss_mib: rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
                     peak_mib: peak_rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
                 });
+                // Each pass as it ends, so an hours-long soak can be watched (and a soak cut
+                // short still tells what it saw).
+                if let Some(p) = self.passes.last() {
+                    eprintln!("soak pass {}: {}", self.passes.len(), p.line());
+                }
                 // A pass's frames are summed up in its report: hours of them are not kept.
                 self.cpu.clear();
                 self.slides.clear();
