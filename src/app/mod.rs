@@ -431,11 +431,13 @@ impl RostraApp {
 
     /// `rostra bench`: one step whenever nothing moves; closes the window at the end.
     fn drive_bench(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
-        let Some(run) = &mut self.bench else { return };
+        if self.bench.is_none() {
+            return;
+        }
         let now = ctx.input(|i| i.time);
-        run.frame(frame.info().cpu_usage, self.talk.position().slide);
         let pending = self.images.pending() || self.laying_out_ahead();
         let Some(run) = &mut self.bench else { return };
+        run.frame(frame.info().cpu_usage, self.talk.position().slide);
         let step = run.next_command(self.talk.show(), now, pending);
         let done = run.is_done();
         if let Some(c) = step {
