@@ -107,7 +107,7 @@ impl RostraApp {
                     };
                     let now = ui.input(|i| i.time);
                     app.console_window_ui(ui, class, now);
-                    app.lift_backdrop(ui);
+                    app.end_pass(ui);
                 });
                 // Whatever made the slides repaint may show on the console too.
                 ctx.request_repaint_of(console_id());

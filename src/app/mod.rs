@@ -90,6 +90,9 @@ pub struct RostraApp {
     /// The colour the shell clears the window just drawn to, its backdrop lifted off the
     /// shapes (see `ui::lift_backdrop`).
     backdrop: Option<egui::Color32>,
+    /// Whether the renderer has the flat-fill pipeline (`ui::flat::install`): the native
+    /// shell's has; tests' renderers have not and paint egui's own fills.
+    pub(super) flat_fills: bool,
 }
 
 impl RostraApp {
@@ -129,6 +132,7 @@ impl RostraApp {
             video_clicks: (0, HashSet::new()),
             shared: None,
             backdrop: None,
+            flat_fills: false,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -403,10 +407,15 @@ impl RostraApp {
         }
     }
 
-    /// Ends a pass of a window the shell paints: its backdrop becomes the clear colour.
-    fn lift_backdrop(&mut self, ui: &egui::Ui) {
+    /// Ends a pass of a window the shell paints: its backdrop becomes the clear colour and
+    /// its large fills go to the flat pipeline (both spare a software renderer most of a
+    /// frame's shading; see `ui::lift_backdrop`, `ui::flat`).
+    fn end_pass(&mut self, ui: &egui::Ui) {
         let ctx = ui.ctx();
         self.backdrop = crate::ui::lift_backdrop(ctx, ui.layer_id(), ctx.viewport_rect());
+        if self.flat_fills {
+            crate::ui::flat::hand_over_layer(ctx, ui.layer_id());
+        }
     }
 
     /// While something moves, the pictures of the slides on screen (the only ones uploaded
@@ -543,7 +552,7 @@ impl eframe::App for SharedApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let mut app = lock(&self.0);
         app.ui(ui, frame);
-        app.lift_backdrop(ui);
+        app.end_pass(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

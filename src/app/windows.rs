@@ -308,12 +308,12 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
         native,
         Box::new(move |cc| {
             startup::mark("window and GPU ready");
-            Ok(Box::new(super::SharedApp::new(RostraApp::new(
-                &cc.egui_ctx,
-                deck,
-                base_dir,
-                &options,
-            ))))
+            let mut app = RostraApp::new(&cc.egui_ctx, deck, base_dir, &options);
+            if let Some(gpu) = cc.wgpu_render_state.as_ref() {
+                crate::ui::flat::install(&gpu.device, gpu.target_format, &mut gpu.renderer.write());
+                app.flat_fills = true;
+            }
+            Ok(Box::new(super::SharedApp::new(app)))
         }),
     )
     .map_err(|e| window_error(&e.to_string()))

@@ -8,6 +8,9 @@ use eframe::egui_wgpu::{self, ScreenDescriptor, wgpu};
 /// A headless GPU renderer for egui output.
 pub(super) struct Offscreen {
     state: egui_wgpu::RenderState,
+    /// Whether large fills go to the flat pipeline (`ui::flat`): always, but for the test
+    /// that holds its pages to egui's.
+    flat: bool,
 }
 
 impl Offscreen {
@@ -38,7 +41,12 @@ impl Offscreen {
             egui_wgpu::RendererOptions::default(),
         ))
         .map_err(|e| ExportError::NoRenderer(e.to_string()))?;
-        Ok(Offscreen { state })
+        crate::ui::flat::install(
+            &state.device,
+            state.target_format,
+            &mut state.renderer.write(),
+        );
+        Ok(Offscreen { state, flat: true })
     }
 
     /// Uploads and frees what a pass changed (font atlas, images).
@@ -54,6 +62,8 @@ impl Offscreen {
         }
     }
 
+    /// Renders `out` (the output of a pass of `ctx`) into a frame of `size` pixels, read
+    /// back as RGBA.
     pub(super) fn render(
         &self,
         ctx: &egui::Context,
@@ -68,6 +78,9 @@ impl Offscreen {
             pixels_per_point: 1.0,
             size_in_pixels: size,
         };
+        if self.flat {
+            crate::ui::flat::hand_over(&mut out.shapes, 1.0);
+        }
         let prims = ctx.tessellate(out.shapes, 1.0);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("rostra export"),
@@ -164,5 +177,92 @@ impl Offscreen {
             }
         }
         Ok(rgba)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)] // literal colours to compare against
+mod tests {
+    use super::*;
+    use eframe::egui::{Color32, Pos2, Rect, Vec2, pos2, vec2};
+
+    /// Pixels of one pass painting over a 640x400 page, with the flat pipeline or without.
+    fn page(gpu: &mut Offscreen, flat: bool) -> Vec<u8> {
+        gpu.flat = flat;
+        let ctx = egui::Context::default();
+        crate::theme::fonts::install(&ctx);
+        let area = Rect::from_min_size(Pos2::ZERO, vec2(640.0, 400.0));
+        let input = || egui::RawInput {
+            screen_rect: Some(area),
+            ..Default::default()
+        };
+        let paint = |ui: &mut egui::Ui| {
+            let p = ui.painter();
+            p.rect_filled(area, 0.0, Color32::from_rgb(25, 27, 31));
+            p.rect_filled(
+                Rect::from_min_size(pos2(20.5, 30.25), vec2(300.0, 200.0)),
+                0.0,
+                Color32::from_rgb(200, 60, 40),
+            );
+            p.rect_filled(
+                Rect::from_min_size(pos2(340.0, 40.0), vec2(280.0, 320.0)),
+                12.0,
+                Color32::from_rgb(40, 120, 220),
+            );
+            // Over them: translucent (egui's), text, and a small fill (egui's too).
+            p.rect_filled(
+                Rect::from_min_size(pos2(200.0, 150.0), vec2(300.0, 200.0)),
+                0.0,
+                Color32::from_rgba_unmultiplied(255, 255, 255, 90),
+            );
+            p.text(
+                pos2(40.0, 300.0),
+                egui::Align2::LEFT_TOP,
+                "flat 평평한",
+                egui::FontId::proportional(40.0),
+                Color32::WHITE,
+            );
+            p.rect_filled(
+                Rect::from_min_size(pos2(10.0, 10.0), Vec2::splat(8.0)),
+                0.0,
+                Color32::YELLOW,
+            );
+        };
+        // The first pass loads the fonts; the second is the one drawn.
+        let mut first = ctx.run_ui(input(), paint);
+        gpu.apply_textures(&mut first.textures_delta);
+        let out = ctx.run_ui(input(), paint);
+        match gpu.render(&ctx, out, [640, 400]) {
+            Ok(rgba) => rgba,
+            Err(e) => panic!("render: {e}"),
+        }
+    }
+
+    #[test]
+    fn flat_fills_draw_the_page_egui_draws() {
+        let mut gpu = match Offscreen::new() {
+            Ok(gpu) => gpu,
+            Err(e) => panic!("no GPU renderer (Mesa's lavapipe is enough): {e}"),
+        };
+        let egui_page = page(&mut gpu, false);
+        let flat_page = page(&mut gpu, true);
+        assert_eq!(egui_page.len(), flat_page.len());
+        // egui rounds a fill's edges to whole pixels, as a callback's viewport is: the same
+        // page to the last pixel, the fractional edges (x = 20.5, y = 30.25) included.
+        let differ: Vec<(usize, usize)> = (0..egui_page.len() / 4)
+            .filter(|i| egui_page[i * 4..i * 4 + 3] != flat_page[i * 4..i * 4 + 3])
+            .map(|i| (i % 640, i / 640))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{} pixels differ, first {:?}",
+            differ.len(),
+            &differ[..differ.len().min(8)]
+        );
+        // The fills are there: the red one's inside, the blue one's, the backdrop.
+        let at = |x: usize, y: usize| &flat_page[(y * 640 + x) * 4..(y * 640 + x) * 4 + 3];
+        assert_eq!(at(100, 100), &[200, 60, 40]);
+        assert_eq!(at(600, 60), &[40, 120, 220]);
+        assert_eq!(at(630, 390), &[25, 27, 31]);
     }
 }

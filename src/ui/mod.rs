@@ -5,6 +5,7 @@
 mod backdrop;
 pub mod banner;
 pub mod console;
+pub mod flat;
 pub mod furniture;
 mod help;
 pub mod ink;
