@@ -21,7 +21,9 @@
 //! - [`cli`]: `check` and `dump`, the deck engine's command-line views.
 //! - [`build_info`]: version and git commit for `--version`.
 //! - [`worker`]: background threads that survive their own panics and report them.
+//! - [`allocator`]: glibc's allocator told to give large buffers back (long talks).
 
+pub mod allocator;
 pub mod app;
 pub mod attendance;
 pub mod cli;

@@ -405,6 +405,7 @@ fn say(text: &str) {
 }
 
 fn main() -> ExitCode {
+    rostra::allocator::tune();
     // RUST_LOG=info (or debug) shows what rostra does; warnings by default.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let started = std::time::Instant::now();

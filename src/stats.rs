@@ -197,7 +197,7 @@ pub mod startup {
         }
         // CPU of all threads (the software renderer's included), steadier than wall time on
         // a busy machine.
-        if let Some(cpu) = process_cpu() {
+        if let Some(cpu) = super::process_cpu_secs() {
             out.push_str(&format!(
                 "{:>8.0} ms  CPU so far, all threads\n",
                 cpu * 1000.0
@@ -207,16 +207,6 @@ pub mod startup {
             out.push_str(&format!("{:>8.1} MB  peak RSS so far\n", rss as f64 / 1e6));
         }
         Some(out)
-    }
-
-    /// CPU seconds this process has used, all threads (Linux: /proc, in 10 ms ticks).
-    fn process_cpu() -> Option<f64> {
-        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-        let after = stat.rsplit_once(')')?.1;
-        let mut fields = after.split_whitespace().skip(11);
-        let utime: f64 = fields.next()?.parse().ok()?;
-        let stime: f64 = fields.next()?.parse().ok()?;
-        Some((utime + stime) / 100.0)
     }
 }
 
@@ -234,4 +224,15 @@ pub fn peak_rss_bytes() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
+}
+
+/// CPU seconds this process has used, all threads (Linux: /proc, in 10 ms ticks; elsewhere
+/// unknown): with a software renderer, most of it is the renderer's threads.
+pub fn process_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let mut fields = after.split_whitespace().skip(11);
+    let utime: f64 = fields.next()?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }

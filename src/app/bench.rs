@@ -44,6 +44,9 @@ pub struct BenchReport {
     pub settled_ms: Option<f64>,
     /// Peak resident memory in MiB, where the platform tells.
     pub peak_rss_mib: Option<f64>,
+    /// CPU of all threads from the first frame to the end, per frame, in milliseconds
+    /// (a software renderer's shading included, which `cpu_ms_*` leave out).
+    pub all_threads_cpu_ms_per_frame: Option<f64>,
     /// Image source and milliseconds from request to texture.
     pub images_ms: Vec<(String, f64)>,
     /// The glyph atlas's size at the end, in pixels.
@@ -70,25 +73,32 @@ pub struct PassReport {
     pub p99_ms: f64,
     /// The pass's worst frame in motion (a transition, morph, fragment or overview zoom).
     pub motion_worst_ms: f64,
+    /// Where that frame was: its slide and what the pass was doing.
+    pub motion_worst_at: String,
     /// Resident memory at the end of the pass, MiB.
     pub rss_mib: f64,
     /// Peak resident memory so far, MiB.
     pub peak_mib: f64,
+    /// The glyph atlas's size at the end of the pass, in pixels.
+    pub atlas: [usize; 2],
 }
 
 impl PassReport {
     /// The pass as one line: when, frames, worst (in motion), p99, memory, deck.
     pub fn line(&self) -> String {
         format!(
-            "{:>6.0} s  {:>5} frames  worst {:>6.1} ms (in motion {:>5.1})  \
-             p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  {}",
+            "{:>6.0} s  {:>5} frames  worst {:>6.1} ms (in motion {:>5.1}, {})  \
+             p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  atlas {}x{}  {}",
             self.at_secs,
             self.frames,
             self.worst_ms,
             self.motion_worst_ms,
+            self.motion_worst_at,
             self.p99_ms,
             self.rss_mib,
             self.peak_mib,
+            self.atlas[0],
+            self.atlas[1],
             self.deck
         )
     }
@@ -104,8 +114,9 @@ pub struct Soak {
 }
 
 /// Where a soak pass is.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 enum Phase {
+    #[default]
     /// To the start of the deck just opened.
     Start,
     Forward,
@@ -162,6 +173,13 @@ impl BenchReport {
             "slides ahead laid out",
             self.settled_ms
                 .map_or("not yet".into(), |m| format!("{m:.0} ms after start")),
+        );
+        row(
+            "CPU of all threads",
+            self.all_threads_cpu_ms_per_frame
+                .map_or("unknown".into(), |m| {
+                    format!("{m:.1} ms a frame, on average")
+                }),
         );
         row(
             "peak resident memory",
@@ -224,10 +242,16 @@ pub type BenchSink = Arc<Mutex<Option<BenchReport>>>;
 pub struct BenchRun {
     process_start: Instant,
     first_frame: Option<Duration>,
+    /// CPU seconds of all threads at the first frame.
+    cpu_at_first_frame: Option<f64>,
+    /// The glyph atlas's size now (the app tells each frame), for a soak's pass reports.
+    pub atlas: [usize; 2],
     cpu: Vec<f32>,
     slides: Vec<usize>,
     /// For each frame in `cpu`, whether it drew something moving.
     moving: Vec<bool>,
+    /// For each frame in `cpu`, what the soak was doing then (`Start` outside a soak).
+    phases: Vec<Phase>,
     /// Whether the frame being drawn moves (its CPU time arrives with the next frame).
     drawing_motion: bool,
     settled: Option<Duration>,
@@ -250,9 +274,12 @@ impl BenchRun {
         BenchRun {
             process_start,
             first_frame: None,
+            cpu_at_first_frame: None,
+            atlas: [0, 0],
             cpu: Vec::new(),
             slides: Vec::new(),
             moving: Vec::new(),
+            phases: Vec::new(),
             drawing_motion: false,
             settled: None,
             steps: 0,
@@ -353,21 +380,28 @@ impl BenchRun {
                 soak.phase = Phase::Start;
                 soak.hold_until = now + 1.0;
                 let ms: Vec<f32> = self.cpu.iter().map(|c| c * 1000.0).collect();
+                let worst = ms
+                    .iter()
+                    .zip(&self.moving)
+                    .enumerate()
+                    .filter(|(_, (_, m))| **m)
+                    .map(|(i, (c, _))| (i, *c))
+                    .max_by(|a, b| a.1.total_cmp(&b.1));
                 self.passes.push(PassReport {
                     deck: deck.map(|d| d.display().to_string()).unwrap_or_default(),
                     at_secs: now - started,
                     frames: ms.len(),
                     worst_ms: f64::from(ms.iter().copied().fold(0.0, f32::max)),
-                    motion_worst_ms: f64::from(
-                        ms.iter()
-                            .zip(&self.moving)
-                            .filter(|(_, m)| **m)
-                            .map(|(c, _)| *c)
-                            .fold(0.0, f32::max),
-                    ),
+                    motion_worst_ms: worst.map_or(0.0, |(_, c)| f64::from(c)),
+                    motion_worst_at: worst.map_or_else(String::new, |(i, _)| {
+                        let slide = self.slides.get(i).copied().unwrap_or(0);
+                        let doing = self.phases.get(i).copied().unwrap_or_default();
+                        format!("slide {slide}, {doing:?}, frame {i}")
+                    }),
                     p99_ms: f64::from(percentile(ms, 99.0)),
                     rss_mib: rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
                     peak_mib: peak_rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
+                    atlas: self.atlas,
                 });
                 // Each pass as it ends, so an hours-long soak can be watched (and a soak cut
                 // short still tells what it saw).
@@ -378,6 +412,7 @@ impl BenchRun {
                 self.cpu.clear();
                 self.slides.clear();
                 self.moving.clear();
+                self.phases.clear();
                 if now - started >= soak.plan.secs {
                     self.done = true;
                     return None;
@@ -396,10 +431,13 @@ impl BenchRun {
     pub fn frame(&mut self, cpu: Option<f32>, slide: usize) {
         if self.first_frame.is_none() {
             self.first_frame = Some(self.process_start.elapsed());
+            self.cpu_at_first_frame = crate::stats::process_cpu_secs();
         } else if let Some(c) = cpu {
             self.cpu.push(c);
             self.slides.push(slide + 1);
             self.moving.push(self.drawing_motion);
+            self.phases
+                .push(self.soak.as_ref().map_or(Phase::Start, |s| s.phase));
         }
     }
 
@@ -458,6 +496,11 @@ impl BenchRun {
             motion_over_8_3_ms: motion.iter().filter(|m| **m > 8.3).count(),
             settled_ms: self.settled.map(|d| d.as_secs_f64() * 1000.0),
             peak_rss_mib: peak_rss_bytes().map(|b| b as f64 / (1024.0 * 1024.0)),
+            all_threads_cpu_ms_per_frame: self
+                .cpu_at_first_frame
+                .zip(crate::stats::process_cpu_secs())
+                .filter(|_| !ms.is_empty())
+                .map(|(a, b)| (b - a) * 1000.0 / ms.len() as f64),
             images_ms: images
                 .iter()
                 .map(|(s, d)| (s.clone(), d.as_secs_f64() * 1000.0))

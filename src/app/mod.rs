@@ -446,6 +446,7 @@ impl RostraApp {
         let now = ctx.input(|i| i.time);
         let pending = self.images.pending() || self.laying_out_ahead();
         let Some(run) = &mut self.bench else { return };
+        run.atlas = ctx.fonts(|f| f.font_image_size());
         run.frame(frame.info().cpu_usage, self.talk.position().slide);
         let step = run.next_command(self.talk.show(), now, pending);
         let done = run.is_done();
