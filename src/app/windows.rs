@@ -312,6 +312,7 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
             if let Some(gpu) = cc.wgpu_render_state.as_ref() {
                 crate::ui::flat::install(&gpu.device, gpu.target_format, &mut gpu.renderer.write());
                 app.flat_fills = true;
+                startup::mark("flat-fill pipeline made");
             }
             Ok(Box::new(super::SharedApp::new(app)))
         }),
