@@ -285,6 +285,14 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
     if std::env::var_os("WGPU_BACKEND").is_none() {
         setup.instance_descriptor.backends = eframe::wgpu::Backends::PRIMARY;
     }
+    // wgpu's default suballocates from 128-256 MiB blocks of device memory; lavapipe's device
+    // memory is this process's own, and a block once touched stays resident. Small blocks
+    // (8-64 MiB) cost a few more allocations when a texture is made, nothing per frame.
+    let descriptor = setup.device_descriptor.clone();
+    setup.device_descriptor = std::sync::Arc::new(move |adapter| eframe::wgpu::DeviceDescriptor {
+        memory_hints: eframe::wgpu::MemoryHints::MemoryUsage,
+        ..descriptor(adapter)
+    });
     let mut wgpu_options = eframe::egui_wgpu::WgpuConfiguration {
         wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
         ..Default::default()
