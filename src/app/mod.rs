@@ -90,9 +90,9 @@ pub struct RostraApp {
     /// The colour the shell clears the window just drawn to, its backdrop lifted off the
     /// shapes (see `ui::lift_backdrop`).
     backdrop: Option<egui::Color32>,
-    /// Whether the renderer has the flat-fill pipeline (`ui::flat::install`): the native
-    /// shell's has; tests' renderers have not and paint egui's own fills.
-    pub(super) flat_fills: bool,
+    /// The native shell's renderer, which has the flat pipelines (`ui::flat::install`);
+    /// `None` in tests, whose renderers paint egui's own fills and text.
+    pub(super) gpu: Option<eframe::egui_wgpu::RenderState>,
 }
 
 impl RostraApp {
@@ -132,7 +132,7 @@ impl RostraApp {
             video_clicks: (0, HashSet::new()),
             shared: None,
             backdrop: None,
-            flat_fills: false,
+            gpu: None,
             bench: options.bench.clone().map(|sink| {
                 let mut run = bench::BenchRun::new(
                     sink,
@@ -413,8 +413,17 @@ impl RostraApp {
     fn end_pass(&mut self, ui: &egui::Ui) {
         let ctx = ui.ctx();
         self.backdrop = crate::ui::lift_backdrop(ctx, ui.layer_id(), ctx.viewport_rect());
-        if self.flat_fills {
-            crate::ui::flat::hand_over_layer(ctx, ui.layer_id());
+        if let Some(gpu) = &self.gpu {
+            let layer = ui.layer_id();
+            crate::ui::flat::hand_over_layer(ctx, layer);
+            let wanted = crate::ui::flat::textures_of_layer(ctx, layer);
+            let bound = crate::ui::flat::bind_textures(
+                ctx,
+                &gpu.device,
+                &mut gpu.renderer.write(),
+                &wanted,
+            );
+            crate::ui::flat::hand_over_meshes_layer(ctx, layer, &bound);
         }
     }
 

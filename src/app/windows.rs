@@ -319,7 +319,7 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
             let mut app = RostraApp::new(&cc.egui_ctx, deck, base_dir, &options);
             if let Some(gpu) = cc.wgpu_render_state.as_ref() {
                 crate::ui::flat::install(&gpu.device, gpu.target_format, &mut gpu.renderer.write());
-                app.flat_fills = true;
+                app.gpu = Some(gpu.clone());
                 startup::mark("flat-fill pipeline made");
             }
             Ok(Box::new(super::SharedApp::new(app)))

@@ -8,9 +8,12 @@ use eframe::egui_wgpu::{self, ScreenDescriptor, wgpu};
 /// A headless GPU renderer for egui output.
 pub(super) struct Offscreen {
     state: egui_wgpu::RenderState,
-    /// Whether large fills go to the flat pipeline (`ui::flat`): always, but for the test
-    /// that holds its pages to egui's.
+    /// Whether large fills and text go to the flat pipelines (`ui::flat`): always, but for
+    /// the test that holds its pages to egui's.
     flat: bool,
+    /// How many fills and textured meshes the last page handed over (the test checks).
+    #[cfg_attr(not(test), allow(dead_code))]
+    handed: std::cell::Cell<[usize; 2]>,
 }
 
 impl Offscreen {
@@ -46,7 +49,11 @@ impl Offscreen {
             state.target_format,
             &mut state.renderer.write(),
         );
-        Ok(Offscreen { state, flat: true })
+        Ok(Offscreen {
+            state,
+            flat: true,
+            handed: std::cell::Cell::new([0, 0]),
+        })
     }
 
     /// Uploads and frees what a pass changed (font atlas, images).
@@ -79,7 +86,16 @@ impl Offscreen {
             size_in_pixels: size,
         };
         if self.flat {
-            crate::ui::flat::hand_over(&mut out.shapes, 1.0);
+            let fills = crate::ui::flat::hand_over(&mut out.shapes, 1.0);
+            let wanted = crate::ui::flat::textures_of(&out.shapes);
+            let bound = crate::ui::flat::bind_textures(ctx, device, &mut renderer, &wanted);
+            let window = egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(size[0] as f32, size[1] as f32),
+            );
+            let meshes =
+                crate::ui::flat::hand_over_meshes(ctx, &mut out.shapes, window, 1.0, &bound);
+            self.handed.set([fills, meshes]);
         }
         let prims = ctx.tessellate(out.shapes, 1.0);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -196,6 +212,15 @@ mod tests {
             screen_rect: Some(area),
             ..Default::default()
         };
+        // A small picture drawn larger, so the filtering between its pixels shows.
+        let pixels = (0..64 * 48)
+            .map(|i| Color32::from_rgb((i % 64 * 4) as u8, (i / 64 * 5) as u8, 120))
+            .collect();
+        let picture = ctx.load_texture(
+            "picture",
+            egui::ColorImage::new([64, 48], pixels),
+            egui::TextureOptions::LINEAR,
+        );
         let paint = |ui: &mut egui::Ui| {
             let p = ui.painter();
             p.rect_filled(area, 0.0, Color32::from_rgb(25, 27, 31));
@@ -227,6 +252,12 @@ mod tests {
                 0.0,
                 Color32::YELLOW,
             );
+            p.image(
+                picture.id(),
+                Rect::from_min_size(pos2(360.0, 230.0), vec2(250.0, 150.0)),
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                Color32::WHITE,
+            );
         };
         // The first pass loads the fonts; the second is the one drawn.
         let mut first = ctx.run_ui(input(), paint);
@@ -239,13 +270,16 @@ mod tests {
     }
 
     #[test]
-    fn flat_fills_draw_the_page_egui_draws() {
+    fn flat_fills_text_and_pictures_draw_the_page_egui_draws() {
         let mut gpu = match Offscreen::new() {
             Ok(gpu) => gpu,
             Err(e) => panic!("no GPU renderer (Mesa's lavapipe is enough): {e}"),
         };
         let egui_page = page(&mut gpu, false);
         let flat_page = page(&mut gpu, true);
+        // The backdrop, the red and the blue fill; the large text and the picture (the small
+        // fill, the translucent one stay egui's).
+        assert_eq!(gpu.handed.get(), [3, 2]);
         assert_eq!(egui_page.len(), flat_page.len());
         // egui rounds a fill's edges to whole pixels, as a callback's viewport is: the same
         // page to the last pixel, the fractional edges (x = 20.5, y = 30.25) included.

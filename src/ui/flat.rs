@@ -1,17 +1,19 @@
-//! Large solid fills (a slide's background, the notes panel) drawn by a pipeline of rostra's
-//! own instead of egui's. egui's fragment shader carries branches for texture wrapping and
+//! Large solid fills (a slide's background, the notes panel), text and pictures drawn by
+//! pipelines of rostra's own instead of egui's. egui's fragment shader carries branches for texture wrapping and
 //! predictable filtering that a software renderer (Mesa's lavapipe) runs for every pixel,
 //! which made one repaint of a 1080p console cost ~70 ms of CPU there; this pipeline draws a
-//! flat colour with no texture and no branch (~80 times cheaper per pixel on lavapipe). The
-//! picture is the same: the colour egui would write, its corner rounding (corners stay
+//! flat colour with no texture and no branch (~80 times cheaper per pixel on lavapipe), and
+//! text and pictures with a plain textured shader over the mesh egui tessellates (~7 times).
+//! The picture is the same: the colour egui would write, its corner rounding (corners stay
 //! egui's), pixel-rounded edges. Opaque fills only: a translucent one stays egui's.
 //!
 //! The shapes are handed over after a pass ([`hand_over`]), so everything paints through egui
 //! as before and tests without the pipeline see egui's own rectangles.
 
 use eframe::egui::epaint::{ClippedShape, CornerRadius, RectShape};
-use eframe::egui::{self, Color32, Rect, Shape, Vec2, vec2};
+use eframe::egui::{self, Color32, Rect, Shape, TextureId, Vec2, vec2};
 use eframe::egui_wgpu::{self, wgpu};
+use std::collections::{HashMap, HashSet};
 
 /// The smallest fill, in physical pixels on screen, worth a draw call of its own: below it,
 /// egui's batched meshes cost less than the change of pipeline.
@@ -93,6 +95,9 @@ pub fn install(
         pipeline,
         srgb: format.is_srgb(),
     });
+    renderer
+        .callback_resources
+        .insert(TexturedPipeline::new(device, format));
 }
 
 /// One flat fill of its callback rectangle, in an opaque colour.
@@ -238,6 +243,481 @@ pub fn hand_over_layer(ctx: &egui::Context, layer: egui::LayerId) -> usize {
         }
         count
     })
+}
+
+/// Text and pictures as egui tessellates them, drawn by a plain textured pipeline: the
+/// texture (the glyph atlas, a picture) sampled and multiplied by the vertex colour, which is
+/// all egui's shader does for them, without the branches lavapipe pays for on every pixel
+/// (~6 ns a pixel against ~44).
+const TEXT_SHADER: &str = "
+struct In {
+    @location(0) position: vec2<f32>,
+    @location(1) uv: vec2<f32>,
+    @location(2) color: vec4<f32>,
+}
+
+struct Out {
+    @builtin(position) position: vec4<f32>,
+    @location(0) uv: vec2<f32>,
+    @location(1) color: vec4<f32>,
+}
+
+@vertex
+fn vs(v: In) -> Out {
+    var out: Out;
+    out.position = vec4<f32>(v.position, 0.0, 1.0);
+    out.uv = v.uv;
+    out.color = v.color;
+    return out;
+}
+
+@group(0) @binding(0) var atlas: texture_2d<f32>;
+@group(0) @binding(1) var atlas_sampler: sampler;
+
+@fragment
+fn fs(in: Out) -> @location(0) vec4<f32> {
+    return in.color * textureSample(atlas, atlas_sampler, in.uv);
+}
+
+fn linear_from_gamma(c: vec3<f32>) -> vec3<f32> {
+    let low = c / 12.92;
+    let high = pow((c + vec3<f32>(0.055)) / 1.055, vec3<f32>(2.4));
+    return select(high, low, c < vec3<f32>(0.04045));
+}
+
+@fragment
+fn fs_srgb(in: Out) -> @location(0) vec4<f32> {
+    let c = in.color * textureSample(atlas, atlas_sampler, in.uv);
+    return vec4<f32>(linear_from_gamma(c.rgb), c.a);
+}
+";
+
+/// Bytes of one text vertex: position in clip space, texture coordinates, colour.
+const TEXT_VERTEX_BYTES: usize = 20;
+
+/// The textured pipeline and the frame's vertices, kept in egui-wgpu's callback resources.
+struct TexturedPipeline {
+    pipeline: wgpu::RenderPipeline,
+    layout: wgpu::BindGroupLayout,
+    sampler: wgpu::Sampler,
+    /// The textures as egui's renderer holds them this pass ([`bind_textures`]).
+    bound: HashMap<TextureId, wgpu::BindGroup>,
+    /// This frame's vertices and indices, gathered by each callback's `prepare`.
+    vertices: Vec<u8>,
+    indices: Vec<u32>,
+    /// Whether `vertices` went to the GPU (the next `prepare` starts a new frame).
+    uploaded: bool,
+    vertex_buffer: Option<wgpu::Buffer>,
+    index_buffer: Option<wgpu::Buffer>,
+}
+
+impl TexturedPipeline {
+    fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> TexturedPipeline {
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("rostra text"),
+            source: wgpu::ShaderSource::Wgsl(TEXT_SHADER.into()),
+        });
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("rostra text atlas"),
+            entries: &[
+                wgpu::BindGroupLayoutEntry {
+                    binding: 0,
+                    visibility: wgpu::ShaderStages::FRAGMENT,
+                    ty: wgpu::BindingType::Texture {
+                        sample_type: wgpu::TextureSampleType::Float { filterable: true },
+                        view_dimension: wgpu::TextureViewDimension::D2,
+                        multisampled: false,
+                    },
+                    count: None,
+                },
+                wgpu::BindGroupLayoutEntry {
+                    binding: 1,
+                    visibility: wgpu::ShaderStages::FRAGMENT,
+                    ty: wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+                    count: None,
+                },
+            ],
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("rostra text"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        // egui's premultiplied blending, colour and alpha alike.
+        let blend = wgpu::BlendState {
+            color: wgpu::BlendComponent {
+                src_factor: wgpu::BlendFactor::One,
+                dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
+                operation: wgpu::BlendOperation::Add,
+            },
+            alpha: wgpu::BlendComponent {
+                src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
+                dst_factor: wgpu::BlendFactor::One,
+                operation: wgpu::BlendOperation::Add,
+            },
+        };
+        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+            label: Some("rostra text"),
+            layout: Some(&pipeline_layout),
+            vertex: wgpu::VertexState {
+                module: &module,
+                entry_point: Some("vs"),
+                compilation_options: wgpu::PipelineCompilationOptions::default(),
+                buffers: &[Some(wgpu::VertexBufferLayout {
+                    array_stride: TEXT_VERTEX_BYTES as u64,
+                    step_mode: wgpu::VertexStepMode::Vertex,
+                    attributes: &wgpu::vertex_attr_array![
+                        0 => Float32x2, 1 => Float32x2, 2 => Unorm8x4
+                    ],
+                })],
+            },
+            fragment: Some(wgpu::FragmentState {
+                module: &module,
+                entry_point: Some(if format.is_srgb() { "fs_srgb" } else { "fs" }),
+                compilation_options: wgpu::PipelineCompilationOptions::default(),
+                targets: &[Some(wgpu::ColorTargetState {
+                    format,
+                    blend: Some(blend),
+                    write_mask: wgpu::ColorWrites::ALL,
+                })],
+            }),
+            primitive: wgpu::PrimitiveState::default(),
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState::default(),
+            multiview_mask: None,
+            cache: None,
+        });
+        // As egui samples its glyph atlas: linear, clamped.
+        let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
+            label: Some("rostra text atlas"),
+            mag_filter: wgpu::FilterMode::Linear,
+            min_filter: wgpu::FilterMode::Linear,
+            ..Default::default()
+        });
+        TexturedPipeline {
+            pipeline,
+            layout,
+            sampler,
+            bound: HashMap::new(),
+            vertices: Vec::new(),
+            indices: Vec::new(),
+            uploaded: true,
+            vertex_buffer: None,
+            index_buffer: None,
+        }
+    }
+}
+
+/// The textures `shapes` draw with (the glyph atlas for text).
+pub fn textures_of<'a>(shapes: impl IntoIterator<Item = &'a ClippedShape>) -> HashSet<TextureId> {
+    shapes
+        .into_iter()
+        .filter_map(|c| match &c.shape {
+            Shape::Text(_) => Some(TextureId::default()),
+            Shape::Mesh(m) => Some(m.texture_id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Points the textured pipeline at those of `wanted` that egui's `renderer` holds as this
+/// pass drew them, and returns which: the glyph atlas unless it grew or was rebuilt this
+/// pass (the renderer gets the new texture only when it paints), a picture once uploaded,
+/// and only where egui samples it as this pipeline does (linear, clamped, no mipmaps).
+/// What is left out egui draws as before.
+pub fn bind_textures(
+    ctx: &egui::Context,
+    device: &wgpu::Device,
+    renderer: &mut egui_wgpu::Renderer,
+    wanted: &HashSet<TextureId>,
+) -> HashSet<TextureId> {
+    let atlas = ctx.fonts(|f| f.font_image_size());
+    let mut views = Vec::new();
+    for &id in wanted {
+        let Some(t) = renderer.texture(&id) else {
+            continue;
+        };
+        let (Some(texture), Some(options)) = (&t.texture, t.options) else {
+            continue;
+        };
+        let plain = options.magnification == egui::TextureFilter::Linear
+            && options.minification == egui::TextureFilter::Linear
+            && options.wrap_mode == egui::TextureWrapMode::ClampToEdge
+            && options.mipmap_mode.is_none();
+        let current = id != TextureId::default()
+            || (texture.width() as usize, texture.height() as usize) == (atlas[0], atlas[1]);
+        if plain && current {
+            views.push((
+                id,
+                texture.create_view(&wgpu::TextureViewDescriptor::default()),
+            ));
+        }
+    }
+    let Some(pipe) = renderer.callback_resources.get_mut::<TexturedPipeline>() else {
+        return HashSet::new();
+    };
+    pipe.bound.clear();
+    for (id, view) in views {
+        let group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some("rostra textured mesh"),
+            layout: &pipe.layout,
+            entries: &[
+                wgpu::BindGroupEntry {
+                    binding: 0,
+                    resource: wgpu::BindingResource::TextureView(&view),
+                },
+                wgpu::BindGroupEntry {
+                    binding: 1,
+                    resource: wgpu::BindingResource::Sampler(&pipe.sampler),
+                },
+            ],
+        });
+        pipe.bound.insert(id, group);
+    }
+    pipe.bound.keys().copied().collect()
+}
+
+/// Text or a picture tessellated by egui (the same mesh egui would draw), drawn by the
+/// textured pipeline.
+struct FlatMesh {
+    mesh: egui::Mesh,
+    /// Where its indices landed in the frame's buffer, set by `prepare`.
+    indices: std::sync::Mutex<std::ops::Range<u32>>,
+}
+
+impl egui_wgpu::CallbackTrait for FlatMesh {
+    fn prepare(
+        &self,
+        _device: &wgpu::Device,
+        _queue: &wgpu::Queue,
+        screen: &egui_wgpu::ScreenDescriptor,
+        _encoder: &mut wgpu::CommandEncoder,
+        resources: &mut egui_wgpu::CallbackResources,
+    ) -> Vec<wgpu::CommandBuffer> {
+        let Some(text) = resources.get_mut::<TexturedPipeline>() else {
+            return Vec::new();
+        };
+        if text.uploaded {
+            text.vertices.clear();
+            text.indices.clear();
+            text.uploaded = false;
+        }
+        let [w, h] = screen.size_in_pixels.map(|v| v.max(1) as f32);
+        let ppp = screen.pixels_per_point;
+        let base = (text.vertices.len() / TEXT_VERTEX_BYTES) as u32;
+        for v in &self.mesh.vertices {
+            let x = v.pos.x * ppp / w * 2.0 - 1.0;
+            let y = 1.0 - v.pos.y * ppp / h * 2.0;
+            for f in [x, y, v.uv.x, v.uv.y] {
+                text.vertices.extend_from_slice(&f.to_le_bytes());
+            }
+            text.vertices.extend_from_slice(&v.color.to_array());
+        }
+        let start = text.indices.len() as u32;
+        text.indices
+            .extend(self.mesh.indices.iter().map(|i| base + i));
+        let end = text.indices.len() as u32;
+        if let Ok(mut range) = self.indices.lock() {
+            *range = start..end;
+        }
+        Vec::new()
+    }
+
+    fn finish_prepare(
+        &self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        _encoder: &mut wgpu::CommandEncoder,
+        resources: &mut egui_wgpu::CallbackResources,
+    ) -> Vec<wgpu::CommandBuffer> {
+        let Some(text) = resources.get_mut::<TexturedPipeline>() else {
+            return Vec::new();
+        };
+        if text.uploaded {
+            return Vec::new();
+        }
+        text.uploaded = true;
+        let indices: Vec<u8> = text.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
+        upload(
+            device,
+            queue,
+            &mut text.vertex_buffer,
+            &text.vertices,
+            wgpu::BufferUsages::VERTEX,
+        );
+        upload(
+            device,
+            queue,
+            &mut text.index_buffer,
+            &indices,
+            wgpu::BufferUsages::INDEX,
+        );
+        Vec::new()
+    }
+
+    fn paint(
+        &self,
+        info: egui::PaintCallbackInfo,
+        pass: &mut wgpu::RenderPass<'static>,
+        resources: &egui_wgpu::CallbackResources,
+    ) {
+        let Some(text) = resources.get::<TexturedPipeline>() else {
+            return;
+        };
+        let (Some(texture), Some(vertices), Some(indices)) = (
+            text.bound.get(&self.mesh.texture_id),
+            &text.vertex_buffer,
+            &text.index_buffer,
+        ) else {
+            return;
+        };
+        let Ok(range) = self.indices.lock().map(|r| r.clone()) else {
+            return;
+        };
+        // Positions are in the whole window's clip space; egui set the viewport to the
+        // callback's rectangle, which is the whole window anyway.
+        let [w, h] = info.screen_size_px;
+        pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
+        pass.set_pipeline(&text.pipeline);
+        pass.set_bind_group(0, texture, &[]);
+        pass.set_vertex_buffer(0, vertices.slice(..));
+        pass.set_index_buffer(indices.slice(..), wgpu::IndexFormat::Uint32);
+        pass.draw_indexed(range, 0, 0..1);
+    }
+}
+
+/// Writes `bytes` to `buffer`, made (larger) first when it is missing or too small.
+fn upload(
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+    buffer: &mut Option<wgpu::Buffer>,
+    bytes: &[u8],
+    usage: wgpu::BufferUsages,
+) {
+    if bytes.is_empty() {
+        return;
+    }
+    let size = (bytes.len() as u64).next_power_of_two().max(4096);
+    if buffer
+        .as_ref()
+        .is_none_or(|b| b.size() < bytes.len() as u64)
+    {
+        *buffer = Some(device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("rostra text"),
+            size,
+            usage: usage | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        }));
+    }
+    if let Some(b) = buffer {
+        queue.write_buffer(b, 0, bytes);
+    }
+}
+
+/// The smallest text or picture, in physical pixels on screen, worth a draw call of its own.
+pub const MIN_MESH_AREA_PX: f32 = 64.0 * 64.0;
+
+/// Hands the larger text and pictures among `shapes` (a pass's output) drawn with a texture
+/// in `bound` ([`bind_textures`]) to the textured pipeline: each is tessellated here as egui
+/// would, into a callback over `window`; returns how many.
+pub fn hand_over_meshes(
+    ctx: &egui::Context,
+    shapes: &mut [ClippedShape],
+    window: Rect,
+    pixels_per_point: f32,
+    bound: &HashSet<TextureId>,
+) -> usize {
+    let mut count = 0;
+    for c in shapes.iter_mut() {
+        if let Some(flat) = mesh_replacement(ctx, c, window, pixels_per_point, bound) {
+            c.shape = flat;
+            count += 1;
+        }
+    }
+    count
+}
+
+/// [`textures_of`] what the pass so far painted on `layer`.
+pub fn textures_of_layer(ctx: &egui::Context, layer: egui::LayerId) -> HashSet<TextureId> {
+    ctx.graphics(|g| g.get(layer).map(|l| textures_of(l.all_entries())))
+        .unwrap_or_default()
+}
+
+/// [`hand_over_meshes`] for what the pass so far painted on `layer` of `ctx`'s window.
+pub fn hand_over_meshes_layer(
+    ctx: &egui::Context,
+    layer: egui::LayerId,
+    bound: &HashSet<TextureId>,
+) -> usize {
+    let ppp = ctx.pixels_per_point();
+    let window = ctx.viewport_rect();
+    // Tessellating needs the context, which `graphics_mut` holds: copy the shapes out first
+    // (a text shape is a handle on its laid-out galley).
+    let candidates: Vec<(usize, ClippedShape)> = ctx.graphics(|g| {
+        g.get(layer).map_or_else(Vec::new, |list| {
+            list.all_entries()
+                .enumerate()
+                .filter(|(_, c)| matches!(c.shape, Shape::Text(_) | Shape::Mesh(_)))
+                .map(|(i, c)| (i, c.clone()))
+                .collect()
+        })
+    });
+    let replaced: Vec<(usize, Shape)> = candidates
+        .into_iter()
+        .filter_map(|(i, c)| mesh_replacement(ctx, &c, window, ppp, bound).map(|s| (i, s)))
+        .collect();
+    let count = replaced.len();
+    ctx.graphics_mut(|g| {
+        if let Some(list) = g.get_mut(layer) {
+            for (i, shape) in replaced {
+                list.mutate_shape(egui::layers::ShapeIdx(i), |c| c.shape = shape);
+            }
+        }
+    });
+    count
+}
+
+/// What a text or picture shape becomes on the textured pipeline; `None` leaves it to egui.
+fn mesh_replacement(
+    ctx: &egui::Context,
+    c: &ClippedShape,
+    window: Rect,
+    pixels_per_point: f32,
+    bound: &HashSet<TextureId>,
+) -> Option<Shape> {
+    let texture = match &c.shape {
+        Shape::Text(_) => TextureId::default(),
+        Shape::Mesh(m) => m.texture_id,
+        _ => return None,
+    };
+    if !bound.contains(&texture)
+        || c.transform_after_tessellation != egui::emath::TSTransform::IDENTITY
+    {
+        return None;
+    }
+    let shown = c.shape.visual_bounding_rect().intersect(c.clip_rect);
+    if !shown.is_positive() || shown.area() * pixels_per_point * pixels_per_point < MIN_MESH_AREA_PX
+    {
+        return None;
+    }
+    let mut mesh = egui::Mesh::with_texture(texture);
+    for p in ctx.tessellate(vec![c.clone()], pixels_per_point) {
+        match p.primitive {
+            egui::epaint::Primitive::Mesh(m) if m.texture_id == texture => mesh.append(m),
+            // Anything else (a callback, another texture) is not one plain mesh: egui's.
+            _ => return None,
+        }
+    }
+    if mesh.is_empty() {
+        return None;
+    }
+    Some(Shape::Callback(egui_wgpu::Callback::new_paint_callback(
+        window,
+        FlatMesh {
+            mesh,
+            indices: std::sync::Mutex::new(0..0),
+        },
+    )))
 }
 
 #[cfg(test)]
