@@ -86,6 +86,17 @@ fn fake() -> (Remote, String, Arc<AtomicUsize>) {
     (r, t, wakes)
 }
 
+/// Tests that draw (a GPU renderer's memory comes and goes in this process) hold this for
+/// reading; the one that measures this process's memory holds it for writing, so that what
+/// it sees is its own.
+static MEMORY_QUIET: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn drawing() -> std::sync::RwLockReadGuard<'static, ()> {
+    MEMORY_QUIET
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn rss_kib() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     s.lines()
@@ -262,6 +273,9 @@ fn answers(a: SocketAddr, t: &str, within: Duration) -> bool {
 
 #[test]
 fn a_thousand_concurrent_bad_requests_leave_it_answering_and_memory_flat() {
+    let _alone = MEMORY_QUIET
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let (r, t, wakes) = fake();
     let a = r.addr();
     flood(a, 0);
@@ -397,6 +411,7 @@ fn step_until(
 
 #[test]
 fn a_phone_drives_the_talk_through_the_app_and_sees_where_it_is() {
+    let _drawing = drawing();
     let mut h = app_with_remote();
     let url = h
         .state()
@@ -443,6 +458,7 @@ fn a_phone_drives_the_talk_through_the_app_and_sees_where_it_is() {
 
 #[test]
 fn r_turns_it_off_and_on_again_with_a_new_token() {
+    let _drawing = drawing();
     let mut h = app_with_remote();
     let first = h.state().remote_url().expect("on").to_string();
     h.key_press(eframe::egui::Key::R);
@@ -547,6 +563,7 @@ fn the_binary_prints_its_link_and_a_post_moves_the_talk() {
 
 #[test]
 fn the_console_shows_the_link_as_a_code_and_who_is_connected() {
+    let _drawing = drawing();
     use eframe::egui::{Key, Vec2};
     use egui_kittest::kittest::Queryable;
     let mut h = common::AppHarness {
@@ -634,6 +651,7 @@ fn picture_at(
 
 #[test]
 fn the_page_gets_pictures_of_the_current_and_next_step_from_the_renderer() {
+    let _drawing = drawing();
     let mut h = app_with_remote();
     let url = h.state().remote_url().expect("on").to_string();
     let (a, t) = (addr_of(&url), token_of(&url));
