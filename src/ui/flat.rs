@@ -60,24 +60,47 @@ pub fn install(
             dst_factor: wgpu::BlendFactor::Zero,
             operation: wgpu::BlendOperation::Add,
         },
-        alpha: wgpu::BlendComponent {
-            src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
-            dst_factor: wgpu::BlendFactor::One,
-            operation: wgpu::BlendOperation::Add,
-        },
+        alpha: EGUI_ALPHA,
     };
-    let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-        label: Some("rostra flat fill"),
-        layout: None,
+    let pipeline = make_pipeline(device, &module, None, &[], "fs", format, blend);
+    renderer.callback_resources.insert(FlatPipeline {
+        pipeline,
+        srgb: format.is_srgb(),
+    });
+    renderer
+        .callback_resources
+        .insert(TexturedPipeline::new(device, format));
+}
+
+/// How egui blends alpha; both pipelines do the same, so a frame read back looks the same.
+const EGUI_ALPHA: wgpu::BlendComponent = wgpu::BlendComponent {
+    src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
+    dst_factor: wgpu::BlendFactor::One,
+    operation: wgpu::BlendOperation::Add,
+};
+
+/// A pipeline of `module`'s `vs` and fragment `entry`, drawing triangles into `format`.
+fn make_pipeline(
+    device: &wgpu::Device,
+    module: &wgpu::ShaderModule,
+    layout: Option<&wgpu::PipelineLayout>,
+    buffers: &[Option<wgpu::VertexBufferLayout<'_>>],
+    entry: &str,
+    format: wgpu::TextureFormat,
+    blend: wgpu::BlendState,
+) -> wgpu::RenderPipeline {
+    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        label: Some("rostra"),
+        layout,
         vertex: wgpu::VertexState {
-            module: &module,
+            module,
             entry_point: Some("vs"),
             compilation_options: wgpu::PipelineCompilationOptions::default(),
-            buffers: &[],
+            buffers,
         },
         fragment: Some(wgpu::FragmentState {
-            module: &module,
-            entry_point: Some("fs"),
+            module,
+            entry_point: Some(entry),
             compilation_options: wgpu::PipelineCompilationOptions::default(),
             targets: &[Some(wgpu::ColorTargetState {
                 format,
@@ -90,14 +113,7 @@ pub fn install(
         multisample: wgpu::MultisampleState::default(),
         multiview_mask: None,
         cache: None,
-    });
-    renderer.callback_resources.insert(FlatPipeline {
-        pipeline,
-        srgb: format.is_srgb(),
-    });
-    renderer
-        .callback_resources
-        .insert(TexturedPipeline::new(device, format));
+    })
 }
 
 /// One flat fill of its callback rectangle, in an opaque colour.
@@ -350,43 +366,23 @@ impl TexturedPipeline {
                 dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
                 operation: wgpu::BlendOperation::Add,
             },
-            alpha: wgpu::BlendComponent {
-                src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
-                dst_factor: wgpu::BlendFactor::One,
-                operation: wgpu::BlendOperation::Add,
-            },
+            alpha: EGUI_ALPHA,
         };
-        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-            label: Some("rostra text"),
-            layout: Some(&pipeline_layout),
-            vertex: wgpu::VertexState {
-                module: &module,
-                entry_point: Some("vs"),
-                compilation_options: wgpu::PipelineCompilationOptions::default(),
-                buffers: &[Some(wgpu::VertexBufferLayout {
-                    array_stride: TEXT_VERTEX_BYTES as u64,
-                    step_mode: wgpu::VertexStepMode::Vertex,
-                    attributes: &wgpu::vertex_attr_array![
-                        0 => Float32x2, 1 => Float32x2, 2 => Unorm8x4
-                    ],
-                })],
-            },
-            fragment: Some(wgpu::FragmentState {
-                module: &module,
-                entry_point: Some(if format.is_srgb() { "fs_srgb" } else { "fs" }),
-                compilation_options: wgpu::PipelineCompilationOptions::default(),
-                targets: &[Some(wgpu::ColorTargetState {
-                    format,
-                    blend: Some(blend),
-                    write_mask: wgpu::ColorWrites::ALL,
-                })],
-            }),
-            primitive: wgpu::PrimitiveState::default(),
-            depth_stencil: None,
-            multisample: wgpu::MultisampleState::default(),
-            multiview_mask: None,
-            cache: None,
-        });
+        let vertex = wgpu::VertexBufferLayout {
+            array_stride: TEXT_VERTEX_BYTES as u64,
+            step_mode: wgpu::VertexStepMode::Vertex,
+            attributes: &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2, 2 => Unorm8x4],
+        };
+        let entry = if format.is_srgb() { "fs_srgb" } else { "fs" };
+        let pipeline = make_pipeline(
+            device,
+            &module,
+            Some(&pipeline_layout),
+            &[Some(vertex)],
+            entry,
+            format,
+            blend,
+        );
         // As egui samples its glyph atlas: linear, clamped.
         let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
             label: Some("rostra text atlas"),
