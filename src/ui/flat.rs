@@ -490,29 +490,29 @@ impl egui_wgpu::CallbackTrait for FlatMesh {
         _encoder: &mut wgpu::CommandEncoder,
         resources: &mut egui_wgpu::CallbackResources,
     ) -> Vec<wgpu::CommandBuffer> {
-        let Some(text) = resources.get_mut::<TexturedPipeline>() else {
+        let Some(pipe) = resources.get_mut::<TexturedPipeline>() else {
             return Vec::new();
         };
-        if text.uploaded {
-            text.vertices.clear();
-            text.indices.clear();
-            text.uploaded = false;
+        if pipe.uploaded {
+            pipe.vertices.clear();
+            pipe.indices.clear();
+            pipe.uploaded = false;
         }
         let [w, h] = screen.size_in_pixels.map(|v| v.max(1) as f32);
         let ppp = screen.pixels_per_point;
-        let base = (text.vertices.len() / TEXT_VERTEX_BYTES) as u32;
+        let base = (pipe.vertices.len() / TEXT_VERTEX_BYTES) as u32;
         for v in &self.mesh.vertices {
             let x = v.pos.x * ppp / w * 2.0 - 1.0;
             let y = 1.0 - v.pos.y * ppp / h * 2.0;
             for f in [x, y, v.uv.x, v.uv.y] {
-                text.vertices.extend_from_slice(&f.to_le_bytes());
+                pipe.vertices.extend_from_slice(&f.to_le_bytes());
             }
-            text.vertices.extend_from_slice(&v.color.to_array());
+            pipe.vertices.extend_from_slice(&v.color.to_array());
         }
-        let start = text.indices.len() as u32;
-        text.indices
+        let start = pipe.indices.len() as u32;
+        pipe.indices
             .extend(self.mesh.indices.iter().map(|i| base + i));
-        let end = text.indices.len() as u32;
+        let end = pipe.indices.len() as u32;
         if let Ok(mut range) = self.indices.lock() {
             *range = start..end;
         }
@@ -526,25 +526,25 @@ impl egui_wgpu::CallbackTrait for FlatMesh {
         _encoder: &mut wgpu::CommandEncoder,
         resources: &mut egui_wgpu::CallbackResources,
     ) -> Vec<wgpu::CommandBuffer> {
-        let Some(text) = resources.get_mut::<TexturedPipeline>() else {
+        let Some(pipe) = resources.get_mut::<TexturedPipeline>() else {
             return Vec::new();
         };
-        if text.uploaded {
+        if pipe.uploaded {
             return Vec::new();
         }
-        text.uploaded = true;
-        let indices: Vec<u8> = text.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
+        pipe.uploaded = true;
+        let indices: Vec<u8> = pipe.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
         upload(
             device,
             queue,
-            &mut text.vertex_buffer,
-            &text.vertices,
+            &mut pipe.vertex_buffer,
+            &pipe.vertices,
             wgpu::BufferUsages::VERTEX,
         );
         upload(
             device,
             queue,
-            &mut text.index_buffer,
+            &mut pipe.index_buffer,
             &indices,
             wgpu::BufferUsages::INDEX,
         );
@@ -557,13 +557,13 @@ impl egui_wgpu::CallbackTrait for FlatMesh {
         pass: &mut wgpu::RenderPass<'static>,
         resources: &egui_wgpu::CallbackResources,
     ) {
-        let Some(text) = resources.get::<TexturedPipeline>() else {
+        let Some(pipe) = resources.get::<TexturedPipeline>() else {
             return;
         };
         let (Some(texture), Some(vertices), Some(indices)) = (
-            text.bound.get(&self.mesh.texture_id),
-            &text.vertex_buffer,
-            &text.index_buffer,
+            pipe.bound.get(&self.mesh.texture_id),
+            &pipe.vertex_buffer,
+            &pipe.index_buffer,
         ) else {
             return;
         };
@@ -574,7 +574,7 @@ impl egui_wgpu::CallbackTrait for FlatMesh {
         // callback's rectangle, which is the whole window anyway.
         let [w, h] = info.screen_size_px;
         pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
-        pass.set_pipeline(&text.pipeline);
+        pass.set_pipeline(&pipe.pipeline);
         pass.set_bind_group(0, texture, &[]);
         pass.set_vertex_buffer(0, vertices.slice(..));
         pass.set_index_buffer(indices.slice(..), wgpu::IndexFormat::Uint32);
