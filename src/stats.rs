@@ -226,6 +226,17 @@ pub fn peak_rss_bytes() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// The calling thread's scheduler times in nanoseconds (Linux: /proc schedstat; elsewhere
+/// unknown): time on a core, and time runnable but waiting for one. Between two frames they
+/// tell a slow frame's own work from a frame held up by other threads or programs.
+pub fn thread_sched_ns() -> Option<(u64, u64)> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let mut fields = text.split_whitespace();
+    let ran = fields.next()?.parse().ok()?;
+    let waited = fields.next()?.parse().ok()?;
+    Some((ran, waited))
+}
+
 /// CPU seconds this process has used, all threads (Linux: /proc, in 10 ms ticks; elsewhere
 /// unknown): with a software renderer, most of it is the renderer's threads.
 pub fn process_cpu_secs() -> Option<f64> {

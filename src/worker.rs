@@ -49,6 +49,25 @@ pub fn caught(work: impl FnOnce() + Send + 'static) -> impl FnOnce() + Send + 's
     }
 }
 
+/// Lowers the calling thread's CPU priority below the UI's and the renderer's (Linux: its
+/// nice value ten steps up, at most 19, for this thread alone), for work that only prepares
+/// what comes later (highlighting ahead, decoding pictures): on a two-core laptop drawing
+/// with a software renderer it would otherwise take a core from the frame being drawn. It
+/// still gets every idle cycle. Relative, so a rostra started under `nice` keeps the gap.
+#[allow(unsafe_code)]
+pub fn yield_to_ui() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: gettid, getpriority and setpriority only read and set this thread's
+    // scheduling value; on Linux PRIO_PROCESS with a thread id means that thread alone. A
+    // refusal leaves the priority as it was, which is only slower.
+    unsafe {
+        let tid = libc::gettid() as libc::id_t;
+        // -1 is also getpriority's error value; taken as the value, the step lands at 9.
+        let now = libc::getpriority(libc::PRIO_PROCESS, tid);
+        libc::setpriority(libc::PRIO_PROCESS, tid, (now + 10).min(19));
+    }
+}
+
 /// Notes that the thread `thread` failed with `message`: logged now, shown by the UI when it
 /// next looks ([`take_faults`]).
 pub fn report(thread: &str, message: &str) {
@@ -110,6 +129,7 @@ fn describe(thread: &str) -> String {
         "rostra-recent" => "Remembering the place",
         "rostra-open" | "rostra-dialog" => "Opening a deck",
         "rostra-randr" | "rostra-outputs" => "Watching the monitors",
+        "rostra-gpu-load" => "Loading the GPU drivers early",
         _ => return format!("A background task ({thread})"),
     };
     what.to_string()
@@ -129,6 +149,39 @@ fn message(payload: &(dyn Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The nice value of the calling thread, from /proc (Linux).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    fn own_nice() -> i64 {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").expect("stat");
+        // Field 19, counted after the command name's closing ')'.
+        let after = stat.rsplit_once(')').expect("comm").1;
+        after
+            .split_whitespace()
+            .nth(16)
+            .expect("nice")
+            .parse()
+            .expect("number")
+    }
+
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[test]
+    fn a_thread_that_yields_to_the_ui_runs_below_it_and_only_that_thread() {
+        let before = own_nice();
+        let (yielded, other) = std::thread::spawn(|| {
+            yield_to_ui();
+            let yielded = own_nice();
+            let other = std::thread::spawn(own_nice).join().expect("thread");
+            (yielded, other)
+        })
+        .join()
+        .expect("thread");
+        // Ten steps below the caller, or the lowest there is.
+        assert_eq!(yielded, (before + 10).min(19), "{before} -> {yielded}");
+        // The caller's own thread is untouched; a thread it starts inherits its value.
+        assert_eq!(own_nice(), before);
+        assert_eq!(other, yielded);
+    }
 
     #[test]
     fn a_panicking_job_is_an_error_and_the_thread_goes_on() {

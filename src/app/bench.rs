@@ -19,7 +19,8 @@ pub struct BenchReport {
     pub frames: usize,
     /// Steps taken (fragments and slides).
     pub steps: usize,
-    /// CPU milliseconds per frame (eframe's measure: UI, tessellation and GPU submission).
+    /// CPU milliseconds per frame (eframe's measure: UI, tessellation and recording the GPU's
+    /// work; waiting for the surface, submitting and presenting are left out).
     pub cpu_ms_p50: f64,
     /// 99th percentile.
     pub cpu_ms_p99: f64,
@@ -39,6 +40,14 @@ pub struct BenchReport {
     pub motion_over_16_7_ms: usize,
     /// Frames in motion over 8.3 ms.
     pub motion_over_8_3_ms: usize,
+    /// Milliseconds from one frame in motion to the next, 99th percentile: what the room
+    /// sees, submitting and presenting included (with a software renderer, copying each
+    /// frame to the display server is most of it).
+    pub motion_period_ms_p99: f64,
+    /// The longest of them.
+    pub motion_period_ms_max: f64,
+    /// Periods in motion over 33 ms (two 60 Hz frames: at least one dropped).
+    pub motion_periods_over_33_ms: usize,
     /// Milliseconds from process start until the slides within reach of the first were laid
     /// out ahead and its images were in.
     pub settled_ms: Option<f64>,
@@ -75,6 +84,8 @@ pub struct PassReport {
     pub motion_worst_ms: f64,
     /// Where that frame was: its slide and what the pass was doing.
     pub motion_worst_at: String,
+    /// The pass's longest period from a frame in motion to the next (`motion_period_ms_max`).
+    pub motion_period_worst_ms: f64,
     /// Resident memory at the end of the pass, MiB.
     pub rss_mib: f64,
     /// Peak resident memory so far, MiB.
@@ -88,12 +99,14 @@ impl PassReport {
     pub fn line(&self) -> String {
         format!(
             "{:>6.0} s  {:>5} frames  worst {:>6.1} ms (in motion {:>5.1}, {})  \
-             p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  atlas {}x{}  {}",
+             period in motion at most {:.1} ms  p99 {:>5.1} ms  RSS {:.0} MiB  peak {:.0} MiB  \
+             atlas {}x{}  {}",
             self.at_secs,
             self.frames,
             self.worst_ms,
             self.motion_worst_ms,
             self.motion_worst_at,
+            self.motion_period_worst_ms,
             self.p99_ms,
             self.rss_mib,
             self.peak_mib,
@@ -170,6 +183,15 @@ impl BenchReport {
             ),
         );
         row(
+            "frame periods in motion",
+            format!(
+                "p99 {:.2} ms   max {:.2} ms   over 33 ms {}",
+                self.motion_period_ms_p99,
+                self.motion_period_ms_max,
+                self.motion_periods_over_33_ms
+            ),
+        );
+        row(
             "slides ahead laid out",
             self.settled_ms
                 .map_or("not yet".into(), |m| format!("{m:.0} ms after start")),
@@ -222,21 +244,105 @@ impl BenchReport {
         let after: Vec<&PassReport> = self.passes.iter().skip(decks).collect();
         let worst = after.iter().map(|p| p.worst_ms).fold(0.0, f64::max);
         let moving = after.iter().map(|p| p.motion_worst_ms).fold(0.0, f64::max);
+        let period = after
+            .iter()
+            .map(|p| p.motion_period_worst_ms)
+            .fold(0.0, f64::max);
         Some(format!(
             "{} passes; peak RSS {:.0} MiB after warm-up, {:.0} MiB at the end ({:+.1}%); \
-             worst frame after warm-up {:.1} ms, in motion {:.1} ms",
+             worst frame after warm-up {:.1} ms, in motion {:.1} ms, longest period in motion \
+             {:.1} ms",
             self.passes.len(),
             warm.peak_mib,
             last.peak_mib,
             (last.peak_mib / warm.peak_mib - 1.0) * 100.0,
             worst,
-            moving
+            moving,
+            period
         ))
     }
 }
 
 /// Where the report goes when the window closes.
 pub type BenchSink = Arc<Mutex<Option<BenchReport>>>;
+
+/// The parts of a frame the app times itself (eframe's tessellation and painting are the
+/// rest of its CPU figure).
+#[derive(Clone, Copy, Debug)]
+pub enum Part {
+    /// `logic`: input, commands, pictures arriving, the bench itself.
+    Logic,
+    /// Drawing the slides, console and overlays (laying slides out included).
+    Draw,
+    /// Handing large fills, text and pictures to rostra's own pipelines (`ui::flat`).
+    HandOver,
+}
+
+/// What the bench notes of a frame beyond its time, to tell why a slow one was slow.
+#[derive(Clone, Copy, Debug, Default)]
+struct FrameWhy {
+    /// The UI thread's milliseconds on a core over the frame's period.
+    ran_ms: f32,
+    /// Its milliseconds runnable but waiting for a core (other threads or programs).
+    waited_ms: f32,
+    /// Milliseconds of each `Part`.
+    parts: [f32; 3],
+    /// The glyph atlas's size after the frame.
+    atlas: [usize; 2],
+    /// The app's slide layouts and picture uploads so far.
+    layouts: usize,
+    uploads: usize,
+    /// Milliseconds from this frame's start to the next's (the UI thread's clock).
+    period_ms: f32,
+}
+
+/// The periods of frames in motion whose next frame moves too: a transition's last frame
+/// waits for whatever comes next, which is no frame dropped.
+fn motion_periods(moving: &[bool], why: &[FrameWhy]) -> Vec<f32> {
+    moving
+        .windows(2)
+        .zip(why)
+        .filter(|(m, _)| m[0] && m[1])
+        .map(|(_, w)| w.period_ms)
+        .collect()
+}
+
+/// A pass's frames as `BenchRun` records them, borrowed for a report.
+struct PassFrames<'a> {
+    slides: &'a [usize],
+    phases: &'a [Phase],
+    why: &'a [FrameWhy],
+}
+
+impl PassFrames<'_> {
+    /// Frame `i`, for a report: its slide, what the soak was doing, how the UI thread spent
+    /// its period (its own work, or waiting for a core), the app's own parts of it, how many
+    /// slides it laid out and pictures it uploaded, and whether the glyph atlas changed size.
+    fn describe(&self, i: usize) -> String {
+        let slide = self.slides.get(i).copied().unwrap_or(0);
+        let doing = self.phases.get(i).copied().unwrap_or_default();
+        let now = self.why.get(i).copied().unwrap_or_default();
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| self.why.get(j).copied())
+            .unwrap_or(now);
+        let [logic, draw, hand_over] = now.parts;
+        format!(
+            "slide {slide}, {doing:?}, frame {i}, UI thread ran {:.1} ms, waited {:.1} ms for a \
+             core, logic {logic:.1} ms, drawing {draw:.1} ms, hand-over {hand_over:.1} ms, \
+             slides laid out {}, pictures uploaded {}{}",
+            now.ran_ms,
+            now.waited_ms,
+            now.layouts.saturating_sub(before.layouts),
+            now.uploads.saturating_sub(before.uploads),
+            if now.atlas != before.atlas {
+                ", atlas resized"
+            } else {
+                ""
+            }
+        )
+    }
+}
 
 /// A bench in progress.
 pub struct BenchRun {
@@ -246,12 +352,24 @@ pub struct BenchRun {
     cpu_at_first_frame: Option<f64>,
     /// The glyph atlas's size now (the app tells each frame), for a soak's pass reports.
     pub atlas: [usize; 2],
+    /// Slide layouts the app has done so far (it tells each frame), for the same.
+    pub layouts: usize,
+    /// Pictures the app has uploaded so far (it adds them as they go), for the same.
+    pub uploads: usize,
     cpu: Vec<f32>,
     slides: Vec<usize>,
     /// For each frame in `cpu`, whether it drew something moving.
     moving: Vec<bool>,
     /// For each frame in `cpu`, what the soak was doing then (`Start` outside a soak).
     phases: Vec<Phase>,
+    /// For each frame in `cpu`, what a report of a slow frame says of it.
+    why: Vec<FrameWhy>,
+    /// `thread_sched_ns` at the last frame.
+    sched_at: Option<(u64, u64)>,
+    /// When the last frame was recorded.
+    frame_at: Option<Instant>,
+    /// Milliseconds of each `Part` in the frame being made.
+    parts: [f32; 3],
     /// Whether the frame being drawn moves (its CPU time arrives with the next frame).
     drawing_motion: bool,
     settled: Option<Duration>,
@@ -276,10 +394,16 @@ impl BenchRun {
             first_frame: None,
             cpu_at_first_frame: None,
             atlas: [0, 0],
+            layouts: 0,
+            uploads: 0,
             cpu: Vec::new(),
             slides: Vec::new(),
             moving: Vec::new(),
             phases: Vec::new(),
+            why: Vec::new(),
+            sched_at: None,
+            frame_at: None,
+            parts: [0.0; 3],
             drawing_motion: false,
             settled: None,
             steps: 0,
@@ -394,10 +518,18 @@ impl BenchRun {
                     worst_ms: f64::from(ms.iter().copied().fold(0.0, f32::max)),
                     motion_worst_ms: worst.map_or(0.0, |(_, c)| f64::from(c)),
                     motion_worst_at: worst.map_or_else(String::new, |(i, _)| {
-                        let slide = self.slides.get(i).copied().unwrap_or(0);
-                        let doing = self.phases.get(i).copied().unwrap_or_default();
-                        format!("slide {slide}, {doing:?}, frame {i}")
+                        let frames = PassFrames {
+                            slides: &self.slides,
+                            phases: &self.phases,
+                            why: &self.why,
+                        };
+                        frames.describe(i)
                     }),
+                    motion_period_worst_ms: f64::from(
+                        motion_periods(&self.moving, &self.why)
+                            .into_iter()
+                            .fold(0.0, f32::max),
+                    ),
                     p99_ms: f64::from(percentile(ms, 99.0)),
                     rss_mib: rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
                     peak_mib: peak_rss_bytes().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0)),
@@ -413,6 +545,7 @@ impl BenchRun {
                 self.slides.clear();
                 self.moving.clear();
                 self.phases.clear();
+                self.why.clear();
                 if now - started >= soak.plan.secs {
                     self.done = true;
                     return None;
@@ -429,6 +562,21 @@ impl BenchRun {
 
     /// Records a frame (`cpu`: eframe's measure of the previous frame, which showed `slide`).
     pub fn frame(&mut self, cpu: Option<f32>, slide: usize) {
+        let sched = crate::stats::thread_sched_ns();
+        let spent = match (self.sched_at, sched) {
+            (Some(a), Some(b)) => (
+                b.0.saturating_sub(a.0) as f32 / 1e6,
+                b.1.saturating_sub(a.1) as f32 / 1e6,
+            ),
+            _ => (0.0, 0.0),
+        };
+        self.sched_at = sched;
+        let at = Instant::now();
+        let period_ms = self
+            .frame_at
+            .replace(at)
+            .map_or(0.0, |t| (at - t).as_secs_f32() * 1000.0);
+        let parts = std::mem::take(&mut self.parts);
         if self.first_frame.is_none() {
             self.first_frame = Some(self.process_start.elapsed());
             self.cpu_at_first_frame = crate::stats::process_cpu_secs();
@@ -438,7 +586,21 @@ impl BenchRun {
             self.moving.push(self.drawing_motion);
             self.phases
                 .push(self.soak.as_ref().map_or(Phase::Start, |s| s.phase));
+            self.why.push(FrameWhy {
+                ran_ms: spent.0,
+                waited_ms: spent.1,
+                parts,
+                atlas: self.atlas,
+                layouts: self.layouts,
+                uploads: self.uploads,
+                period_ms,
+            });
         }
+    }
+
+    /// Adds `spent` to `part` of the frame being made.
+    pub fn add_time(&mut self, part: Part, spent: Duration) {
+        self.parts[part as usize] += spent.as_secs_f32() * 1000.0;
     }
 
     /// Notes whether the frame being drawn shows something moving.
@@ -480,6 +642,7 @@ impl BenchRun {
             .filter(|(_, m)| **m)
             .map(|(c, _)| *c)
             .collect();
+        let periods = motion_periods(&self.moving, &self.why);
         let report = BenchReport {
             first_frame_ms: self.first_frame.unwrap_or_default().as_secs_f64() * 1000.0,
             frames: ms.len(),
@@ -494,6 +657,9 @@ impl BenchRun {
             motion_cpu_ms_max: f64::from(motion.iter().copied().fold(0.0, f32::max)),
             motion_over_16_7_ms: motion.iter().filter(|m| **m > 16.7).count(),
             motion_over_8_3_ms: motion.iter().filter(|m| **m > 8.3).count(),
+            motion_period_ms_p99: f64::from(percentile(periods.clone(), 99.0)),
+            motion_period_ms_max: f64::from(periods.iter().copied().fold(0.0, f32::max)),
+            motion_periods_over_33_ms: periods.iter().filter(|p| **p > 33.0).count(),
             settled_ms: self.settled.map(|d| d.as_secs_f64() * 1000.0),
             peak_rss_mib: peak_rss_bytes().map(|b| b as f64 / (1024.0 * 1024.0)),
             all_threads_cpu_ms_per_frame: self
@@ -641,5 +807,71 @@ mod tests {
         assert!(r.passes.len() >= 2);
         assert!(r.passes.iter().all(|p| p.frames > 0 && p.worst_ms > 0.0));
         assert!(r.soak_summary().is_some_and(|s| s.contains("passes")));
+    }
+
+    #[test]
+    fn a_passs_slowest_frame_in_motion_says_what_the_app_did_in_it() {
+        let sink: BenchSink = Arc::default();
+        let mut run = BenchRun::new(sink, Instant::now());
+        run.fast = true;
+        run.start_soak(Soak {
+            secs: 0.5,
+            decks: vec![PathBuf::from("/a.md")],
+        });
+        let stop = |h| Stop { h, v: 0, steps: 0 };
+        let mut show = Show::from_stops(vec![stop(0), stop(1)]);
+        run.frame(None, 0);
+        run.atlas = [64, 32];
+        run.frame(Some(0.002), 0);
+        // Drawn in motion: 30 ms of drawing, a slide laid out, a picture in, the atlas grown.
+        run.motion(true);
+        run.add_time(Part::Draw, Duration::from_millis(30));
+        run.add_time(Part::HandOver, Duration::from_millis(2));
+        run.layouts += 1;
+        run.uploads += 1;
+        run.atlas = [64, 64];
+        run.frame(Some(0.040), 0);
+        run.motion(false);
+        run.frame(Some(0.050), 0);
+        let mut now = 0.0;
+        while run.passes.is_empty() && now < 60.0 {
+            now += 0.6;
+            run.frame(Some(0.001), show.position().slide);
+            if let Some(AppCommand::Talk(t)) = run.next_command(&show, now, false) {
+                show.apply(&t, now);
+            }
+        }
+        let pass = run.passes.first().expect("a pass ended");
+        assert!((pass.motion_worst_ms - 40.0).abs() < 1e-3, "{pass:?}");
+        assert!(
+            (pass.worst_ms - 50.0).abs() < 1e-3,
+            "the still frame is slower"
+        );
+        for said in [
+            "slide 1",
+            "frame 1,",
+            "drawing 30.0 ms",
+            "hand-over 2.0 ms",
+            "slides laid out 1",
+            "pictures uploaded 1",
+            "atlas resized",
+        ] {
+            assert!(pass.motion_worst_at.contains(said), "{said}: {pass:?}");
+        }
+    }
+
+    #[test]
+    fn only_periods_between_two_frames_in_motion_count() {
+        let why = |ms: f32| FrameWhy {
+            period_ms: ms,
+            ..FrameWhy::default()
+        };
+        let moving = [false, true, true, false, true, true, true];
+        let frames: Vec<FrameWhy> = [900.0, 20.0, 400.0, 700.0, 15.0, 40.0, 800.0]
+            .into_iter()
+            .map(why)
+            .collect();
+        // The 400 ms before a still frame and the 800 ms after the last frame are waits.
+        assert_eq!(motion_periods(&moving, &frames), vec![20.0, 15.0, 40.0]);
     }
 }

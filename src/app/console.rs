@@ -106,8 +106,12 @@ impl RostraApp {
                         }
                     };
                     let now = ui.input(|i| i.time);
+                    let started = std::time::Instant::now();
                     app.console_window_ui(ui, class, now);
+                    app.time_part(super::bench::Part::Draw, started);
+                    let started = std::time::Instant::now();
                     app.end_pass(ui);
+                    app.time_part(super::bench::Part::HandOver, started);
                 });
                 // Whatever made the slides repaint may show on the console too.
                 ctx.request_repaint_of(console_id());

@@ -142,6 +142,9 @@ impl ImageLoader {
         let spawned = std::thread::Builder::new()
             .name("rostra-images".into())
             .spawn(crate::worker::caught(move || {
+                // Decoding ahead must not slow the frame on screen; a picture the slide on
+                // screen waits for is decoded while that still slide leaves the cores idle.
+                crate::worker::yield_to_ui();
                 let ctx = wake;
                 for src in req_rx {
                     let max_side = side.load(Ordering::Relaxed);

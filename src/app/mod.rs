@@ -393,12 +393,22 @@ impl RostraApp {
         self.fixed_clock = Some(text.to_string());
     }
 
+    /// Adds the time since `started` to `part` of the frame being made, for `rostra bench`.
+    fn time_part(&mut self, part: bench::Part, started: std::time::Instant) {
+        if let Some(run) = &mut self.bench {
+            run.add_time(part, started.elapsed());
+        }
+    }
+
     /// Work that must not delay the first frame: code highlighting.
     fn start_background(&mut self) {
         if let Some((deck, theme)) = self.warm_up.take() {
             let _ = std::thread::Builder::new()
                 .name("rostra-highlight".into())
                 .spawn(crate::worker::caught(move || {
+                    // It starts as the first frame goes out, while the software renderer
+                    // still shades it: it must not take a core from that frame.
+                    crate::worker::yield_to_ui();
                     // Only a warm-up: a failure is reported, and slides highlight as they come.
                     if let Err(e) = crate::worker::guard(|| crate::scene::warm_up(&deck, &theme)) {
                         crate::worker::report("rostra-highlight", &e);
@@ -456,6 +466,7 @@ impl RostraApp {
         let pending = self.images.pending() || self.laying_out_ahead();
         let Some(run) = &mut self.bench else { return };
         run.atlas = ctx.fonts(|f| f.font_image_size());
+        run.layouts = self.scenes.layouts();
         run.frame(frame.info().cpu_usage, self.talk.position().slide);
         let step = run.next_command(self.talk.show(), now, pending);
         let done = run.is_done();
@@ -512,6 +523,10 @@ impl eframe::App for RostraApp {
             let events = ctx.input(|i| i.events.clone());
             self.handle_input(ctx, events);
             self.drive_bench(ctx, frame);
+            if let Some(run) = &mut self.bench {
+                // After the frame before was recorded: these go out with this one.
+                run.uploads += arrived.len();
+            }
         }
         self.watch_monitors(ctx, frame, now);
         self.poll_session(ctx, now);
@@ -556,13 +571,20 @@ fn lock(app: &std::sync::Mutex<RostraApp>) -> std::sync::MutexGuard<'_, RostraAp
 
 impl eframe::App for SharedApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
-        lock(&self.0).logic(ctx, frame);
+        let started = std::time::Instant::now();
+        let mut app = lock(&self.0);
+        app.logic(ctx, frame);
+        app.time_part(bench::Part::Logic, started);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let mut app = lock(&self.0);
+        let started = std::time::Instant::now();
         app.ui(ui, frame);
+        app.time_part(bench::Part::Draw, started);
+        let started = std::time::Instant::now();
         app.end_pass(ui);
+        app.time_part(bench::Part::HandOver, started);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

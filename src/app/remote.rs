@@ -52,6 +52,8 @@ impl PictureWorker {
         let spawned = std::thread::Builder::new()
             .name("rostra-pictures".into())
             .spawn(crate::worker::caught(move || {
+                // A phone's picture of the slide can wait a frame; the projector's cannot.
+                crate::worker::yield_to_ui();
                 let mut renderer = None;
                 let mut at: Option<Steps> = None;
                 while let Ok(first) = rx.recv() {

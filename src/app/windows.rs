@@ -258,8 +258,48 @@ pub(super) fn frame_interval() -> Option<std::time::Duration> {
     no_vsync().then(|| std::time::Duration::from_micros(14_000))
 }
 
+/// Loads the GPU drivers on a thread of their own while eframe connects to the display and
+/// makes the window, and keeps them loaded until the returned sender is dropped. Vulkan's
+/// loader opens every installed driver when an instance is made (on Mesa that maps and
+/// relocates LLVM, tens of milliseconds), and eframe only makes its instance once the
+/// window exists: done here first, that work overlaps the window's instead of following it,
+/// and eframe's instance finds the libraries in memory.
+fn load_gpu_drivers_ahead(setup: eframe::egui_wgpu::WgpuSetup) -> std::sync::mpsc::Sender<()> {
+    let (keep, until) = std::sync::mpsc::channel::<()>();
+    let _ = std::thread::Builder::new()
+        .name("rostra-gpu-load".into())
+        .spawn(crate::worker::caught(move || {
+            let instance = pollster::block_on(setup.new_instance());
+            let backends = match &setup {
+                eframe::egui_wgpu::WgpuSetup::CreateNew(s) => s.instance_descriptor.backends,
+                _ => eframe::wgpu::Backends::PRIMARY,
+            };
+            let adapters = pollster::block_on(instance.enumerate_adapters(backends));
+            startup::mark("GPU drivers loaded (ahead)");
+            // Nothing is ever sent: this returns when the window's side drops its sender.
+            let _ = until.recv();
+            drop(adapters);
+        }));
+    keep
+}
+
 /// Opens the audience window on `deck` and runs until it is closed.
 pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), String> {
+    // Vulkan, Metal or DX12: probing OpenGL as well costs ~30 ms and ~10 MB at start on
+    // Linux. WGPU_BACKEND=gl still selects OpenGL for machines that have nothing else.
+    let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    if std::env::var_os("WGPU_BACKEND").is_none() {
+        setup.instance_descriptor.backends = eframe::wgpu::Backends::PRIMARY;
+    }
+    // wgpu's default suballocates from 128-256 MiB blocks of device memory; lavapipe's device
+    // memory is this process's own, and a block once touched stays resident. Small blocks
+    // (8-64 MiB) cost a few more allocations when a texture is made, nothing per frame.
+    let descriptor = setup.device_descriptor.clone();
+    setup.device_descriptor = std::sync::Arc::new(move |adapter| eframe::wgpu::DeviceDescriptor {
+        memory_hints: eframe::wgpu::MemoryHints::MemoryUsage,
+        ..descriptor(adapter)
+    });
+    let drivers = load_gpu_drivers_ahead(eframe::egui_wgpu::WgpuSetup::CreateNew(setup.clone()));
     let title = deck.meta.title.clone().unwrap_or_else(|| "rostra".into());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(format!("{title} — rostra"))
@@ -279,20 +319,6 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
                 .with_inner_size([m.width as f32, m.height as f32]);
         }
     }
-    // Vulkan, Metal or DX12: probing OpenGL as well costs ~30 ms and ~10 MB at start on
-    // Linux. WGPU_BACKEND=gl still selects OpenGL for machines that have nothing else.
-    let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
-    if std::env::var_os("WGPU_BACKEND").is_none() {
-        setup.instance_descriptor.backends = eframe::wgpu::Backends::PRIMARY;
-    }
-    // wgpu's default suballocates from 128-256 MiB blocks of device memory; lavapipe's device
-    // memory is this process's own, and a block once touched stays resident. Small blocks
-    // (8-64 MiB) cost a few more allocations when a texture is made, nothing per frame.
-    let descriptor = setup.device_descriptor.clone();
-    setup.device_descriptor = std::sync::Arc::new(move |adapter| eframe::wgpu::DeviceDescriptor {
-        memory_hints: eframe::wgpu::MemoryHints::MemoryUsage,
-        ..descriptor(adapter)
-    });
     let mut wgpu_options = eframe::egui_wgpu::WgpuConfiguration {
         wgpu_setup: eframe::egui_wgpu::WgpuSetup::CreateNew(setup),
         ..Default::default()
@@ -316,6 +342,8 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
         native,
         Box::new(move |cc| {
             startup::mark("window and GPU ready");
+            // eframe's own instance holds the drivers now; the early one may go.
+            drop(drivers);
             let mut app = RostraApp::new(&cc.egui_ctx, deck, base_dir, &options);
             if let Some(gpu) = cc.wgpu_render_state.as_ref() {
                 crate::ui::flat::install(&gpu.device, gpu.target_format, &mut gpu.renderer.write());

@@ -5,7 +5,9 @@
 //! flat colour with no texture and no branch (~80 times cheaper per pixel on lavapipe), and
 //! text and pictures with a plain textured shader over the mesh egui tessellates (~7 times).
 //! The picture is the same: the colour egui would write, its corner rounding (corners stay
-//! egui's), pixel-rounded edges. Opaque fills only: a translucent one stays egui's.
+//! egui's), pixel-rounded edges. A translucent fill (a slide fading in or out) is two flat
+//! draws: the target darkened by its opacity, then its colour added, which is egui's blend
+//! but for one rounding between the two (a channel may differ by one level in 255).
 //!
 //! The shapes are handed over after a pass ([`hand_over`]), so everything paints through egui
 //! as before and tests without the pipeline see egui's own rectangles.
@@ -22,7 +24,7 @@ pub const MIN_AREA_PX: f32 = 128.0 * 128.0;
 /// One triangle over the whole viewport (clipped to it: lavapipe draws that at a fraction of
 /// the cost of two triangles exactly covering it); the colour is the blend constant, so
 /// nothing is bound, sampled or interpolated. (An opacity passed as a vertex output came out
-/// wrong on lavapipe's whole-tile path, hence opaque fills only.)
+/// wrong on lavapipe's whole-tile path, hence the blend constant for translucent fills too.)
 const SHADER: &str = "
 @vertex
 fn vs(@builtin(vertex_index) i: u32) -> @builtin(position) vec4<f32> {
@@ -35,9 +37,15 @@ fn fs() -> @location(0) vec4<f32> {
 }
 ";
 
-/// The pipeline, kept in egui-wgpu's callback resources.
+/// The pipelines, kept in egui-wgpu's callback resources.
 struct FlatPipeline {
+    /// An opaque fill: the target becomes the constant.
     pipeline: wgpu::RenderPipeline,
+    /// A translucent fill's first draw: the target times one minus the constant (its
+    /// opacity in every channel).
+    darken: wgpu::RenderPipeline,
+    /// Its second: the constant (its premultiplied colour) added to the target.
+    add: wgpu::RenderPipeline,
     /// Whether the target encodes sRGB, so the blend constant must be linear.
     srgb: bool,
 }
@@ -63,8 +71,23 @@ pub fn install(
         alpha: EGUI_ALPHA,
     };
     let pipeline = make_pipeline(device, &module, None, &[], "fs", format, blend);
+    let colour = |src_factor, dst_factor| wgpu::BlendState {
+        color: wgpu::BlendComponent {
+            src_factor,
+            dst_factor,
+            operation: wgpu::BlendOperation::Add,
+        },
+        alpha: EGUI_ALPHA,
+    };
+    use wgpu::BlendFactor::{Constant, One, OneMinusConstant, Zero};
+    let darken = colour(Zero, OneMinusConstant);
+    let add = colour(Constant, One);
+    let darken = make_pipeline(device, &module, None, &[], "fs", format, darken);
+    let add = make_pipeline(device, &module, None, &[], "fs", format, add);
     renderer.callback_resources.insert(FlatPipeline {
         pipeline,
+        darken,
+        add,
         srgb: format.is_srgb(),
     });
     renderer
@@ -116,7 +139,7 @@ fn make_pipeline(
     })
 }
 
-/// One flat fill of its callback rectangle, in an opaque colour.
+/// One flat fill of its callback rectangle, in a colour (premultiplied, as egui's).
 struct FlatFill {
     color: Color32,
 }
@@ -141,9 +164,9 @@ impl egui_wgpu::CallbackTrait for FlatFill {
         let Some(flat) = resources.get::<FlatPipeline>() else {
             return;
         };
-        let [r, g, b, _] = self.color.to_array();
+        let [r, g, b, a] = self.color.to_array();
         // egui's shader writes its gamma-space colour as is to a plain target, and converts
-        // that colour to linear for an sRGB one; so does this.
+        // that colour to linear for an sRGB one; so does this. Its opacity stays as is.
         let channel = |c: u8| {
             if flat.srgb {
                 linear(c)
@@ -151,18 +174,32 @@ impl egui_wgpu::CallbackTrait for FlatFill {
                 f64::from(c) / 255.0
             }
         };
-        pass.set_pipeline(&flat.pipeline);
-        pass.set_blend_constant(wgpu::Color {
+        let colour = wgpu::Color {
             r: channel(r),
             g: channel(g),
             b: channel(b),
-            a: 1.0,
-        });
+            a: f64::from(a) / 255.0,
+        };
+        if a == 255 {
+            pass.set_pipeline(&flat.pipeline);
+        } else {
+            let opacity = colour.a;
+            pass.set_pipeline(&flat.darken);
+            pass.set_blend_constant(wgpu::Color {
+                r: opacity,
+                g: opacity,
+                b: opacity,
+                a: opacity,
+            });
+            pass.draw(0..3, 0..1);
+            pass.set_pipeline(&flat.add);
+        }
+        pass.set_blend_constant(colour);
         pass.draw(0..3, 0..1);
     }
 }
 
-/// A callback filling `rect` with opaque `color` through the flat pipeline.
+/// A callback filling `rect` with `color` through the flat pipelines.
 fn flat_fill(rect: Rect, color: Color32) -> Shape {
     Shape::Callback(egui_wgpu::Callback::new_paint_callback(
         rect,
@@ -172,9 +209,9 @@ fn flat_fill(rect: Rect, color: Color32) -> Shape {
 
 /// What `r` (clipped to `clip`) becomes when the flat pipeline draws it, at
 /// `pixels_per_point`; `None` keeps egui's rectangle: a small one, one with a stroke, blur,
-/// texture or turn, or a translucent one.
+/// texture or turn, an invisible one, or a translucent one with round corners.
 fn replacement(r: &RectShape, clip: Rect, pixels_per_point: f32) -> Option<Shape> {
-    if r.fill.a() < 255
+    if r.fill.a() == 0
         || !r.stroke.is_empty()
         || r.blur_width > 0.0
         || r.brush.is_some()
@@ -190,6 +227,10 @@ fn replacement(r: &RectShape, clip: Rect, pixels_per_point: f32) -> Option<Shape
     let c = r.corner_radius;
     if c == CornerRadius::ZERO {
         return Some(flat_fill(r.rect, r.fill));
+    }
+    if r.fill.a() < 255 {
+        // The pieces below overlap, which only an opaque colour hides.
+        return None;
     }
     // The middle as two bands, flat; each corner as a square piece egui rounds as before,
     // larger than the rounding (egui adds a little to it) so that nothing is left between.
@@ -760,11 +801,21 @@ mod tests {
         ));
         let blurred = Shape::Rect(RectShape::filled(big, 0.0, fill).with_blur_width(4.0));
         let turned = Shape::Rect(RectShape::filled(big, 0.0, fill).with_angle(0.1));
-        let faded = Shape::rect_filled(big, 0.0, fill.gamma_multiply(0.5));
-        for mut shape in [small, stroked, blurred, turned, faded] {
+        let rounded_faded = Shape::rect_filled(big, 8.0, fill.gamma_multiply(0.5));
+        let invisible = Shape::rect_filled(big, 0.0, Color32::TRANSPARENT);
+        for mut shape in [small, stroked, blurred, turned, rounded_faded, invisible] {
             assert_eq!(hand_over_shape(&mut shape, screen(), 1.0), 0);
             assert!(matches!(shape, Shape::Rect(_)));
         }
+    }
+
+    #[test]
+    fn a_large_square_translucent_fill_is_handed_over_too() {
+        let big = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let mut faded =
+            Shape::rect_filled(big, 0.0, Color32::from_rgb(200, 10, 10).gamma_multiply(0.5));
+        assert_eq!(hand_over_shape(&mut faded, screen(), 1.0), 1);
+        assert_eq!(callbacks(&faded), vec![big]);
     }
 
     #[test]
@@ -831,14 +882,15 @@ mod tests {
                 Shape::circle_filled(pos2(5.0, 5.0), 3.0, fill),
                 Shape::rect_filled(
                     big.translate(vec2(10.0, 0.0)),
-                    0.0,
+                    3.0,
                     fill.gamma_multiply(0.3),
                 ),
                 Shape::Vec(vec![Shape::rect_filled(big, 3.0, fill)]),
             ]),
             transform_after_tessellation: Default::default(),
         }];
-        // The square one, and the rounded one in a list of its own (as two bands).
+        // The square one, and the rounded one in a list of its own (as two bands); not the
+        // circle, nor the translucent rounded one.
         assert_eq!(hand_over(&mut shapes, 1.0), 2);
         assert_eq!(callbacks(&shapes[0].shape).len(), 3);
     }
