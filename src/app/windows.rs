@@ -264,16 +264,16 @@ pub(super) fn frame_interval() -> Option<std::time::Duration> {
 /// relocates LLVM, tens of milliseconds), and eframe only makes its instance once the
 /// window exists: done here first, that work overlaps the window's instead of following it,
 /// and eframe's instance finds the libraries in memory.
-fn load_gpu_drivers_ahead(setup: eframe::egui_wgpu::WgpuSetup) -> std::sync::mpsc::Sender<()> {
+fn load_gpu_drivers_ahead(
+    setup: eframe::egui_wgpu::WgpuSetupCreateNew,
+) -> std::sync::mpsc::Sender<()> {
     let (keep, until) = std::sync::mpsc::channel::<()>();
     let _ = std::thread::Builder::new()
         .name("rostra-gpu-load".into())
         .spawn(crate::worker::caught(move || {
+            let backends = setup.instance_descriptor.backends;
+            let setup = eframe::egui_wgpu::WgpuSetup::CreateNew(setup);
             let instance = pollster::block_on(setup.new_instance());
-            let backends = match &setup {
-                eframe::egui_wgpu::WgpuSetup::CreateNew(s) => s.instance_descriptor.backends,
-                _ => eframe::wgpu::Backends::PRIMARY,
-            };
             let adapters = pollster::block_on(instance.enumerate_adapters(backends));
             startup::mark("GPU drivers loaded (ahead)");
             // Nothing is ever sent: this returns when the window's side drops its sender.
@@ -299,7 +299,7 @@ pub fn run(deck: Deck, base_dir: PathBuf, options: StartOptions) -> Result<(), S
         memory_hints: eframe::wgpu::MemoryHints::MemoryUsage,
         ..descriptor(adapter)
     });
-    let drivers = load_gpu_drivers_ahead(eframe::egui_wgpu::WgpuSetup::CreateNew(setup.clone()));
+    let drivers = load_gpu_drivers_ahead(setup.clone());
     let title = deck.meta.title.clone().unwrap_or_else(|| "rostra".into());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(format!("{title} — rostra"))
