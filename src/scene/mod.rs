@@ -114,6 +114,8 @@ pub enum ItemKind {
     Placeholder {
         /// The message (path and reason), laid out.
         galley: Arc<Galley>,
+        /// How much smaller than laid out the message is drawn (a shrunk slide's).
+        scale: f32,
     },
 }
 
@@ -145,7 +147,8 @@ pub struct Scene {
     pub size: Vec2,
     /// Points per canvas pixel.
     pub scale: f32,
-    /// How much the content was shrunk to fit (1 = not at all).
+    /// How much the content was shrunk to fit (1 = not at all): items are placed at the
+    /// shrunk size, their text laid out at the full one and drawn this much smaller.
     pub shrink: f32,
     /// Background colour of the slide.
     pub background: Color32,

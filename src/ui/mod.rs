@@ -520,10 +520,15 @@ fn paint_item(
     let mut p = painter.clone();
     p.multiply_opacity(opacity);
     let rect = rect.translate(v.offset * px);
-    // Text is drawn at its own size and scaled onto `rect`: glyphs keep their proportions.
-    let own = Rect::from_center_size(rect.center(), item.rect.size());
-    let fit = if item.rect.height() > 0.0 {
-        rect.height() / item.rect.height()
+    // Text is drawn at its own size (the galley's: a shrunk slide's text is laid out at the
+    // full size) and scaled onto `rect`: glyphs keep their proportions.
+    let own_size = match &item.kind {
+        ItemKind::Text(galley) if galley.rect.height() > 0.0 => galley.rect.size(),
+        _ => item.rect.size(),
+    };
+    let own = Rect::from_center_size(rect.center(), own_size);
+    let fit = if own_size.y > 0.0 {
+        rect.height() / own_size.y
     } else {
         1.0
     };
@@ -541,7 +546,9 @@ fn paint_item(
         ItemKind::Text(galley) => {
             let pos = own.min - galley.rect.min.to_vec2();
             let mix = v.color_mix.clamp(0.0, 1.0);
-            push_shadows(&mut shapes, item, pos, galley, px);
+            // The shadows are offset in the galley's own size, scaled with it.
+            let laid_px = px * own_size.y / item.rect.height().max(1e-3);
+            push_shadows(&mut shapes, item, pos, galley, laid_px);
             let mut shape = eframe::epaint::TextShape::new(pos, galley.clone(), theme::NO_TINT);
             shape.opacity_factor = 1.0 - if v.color.is_some() { mix } else { 0.0 };
             shapes.push(Shape::Text(shape));
@@ -606,7 +613,7 @@ fn paint_item(
                 theme::NO_TINT,
             ));
         }
-        ItemKind::Placeholder { galley } => {
+        ItemKind::Placeholder { galley, scale } => {
             shapes.push(Shape::rect_filled(
                 rect,
                 CornerRadius::same(6),
@@ -619,7 +626,11 @@ fn paint_item(
                 StrokeKind::Inside,
             ));
             let pos = rect.center() - galley.rect.center().to_vec2();
-            shapes.push(Shape::galley(pos, galley.clone(), chrome::PLACEHOLDER_TEXT));
+            let mut text = Shape::galley(pos, galley.clone(), chrome::PLACEHOLDER_TEXT);
+            if *scale != 1.0 {
+                text.transform(about(*scale, rect.center().to_vec2()));
+            }
+            shapes.push(text);
         }
     }
     if transform != TSTransform::IDENTITY {
@@ -813,6 +824,73 @@ mod tests {
             .count();
         out.drop_without_applying_deltas();
         (got, left)
+    }
+
+    #[test]
+    fn a_shrunk_slides_text_is_drawn_in_its_place_at_its_size() {
+        use crate::scene::{LayoutInput, NoImages, layout};
+        let md: String = (1..=16).map(|n| format!("Line {n}\n\n")).collect();
+        let deck = crate::deck::parse(&md, &crate::deck::Options::default()).expect("parses");
+        let ctx = eframe::egui::Context::default();
+        crate::theme::fonts::install(&ctx);
+        let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(960.0, 700.0));
+        let input = eframe::egui::RawInput {
+            screen_rect: Some(area),
+            ..Default::default()
+        };
+        let theme = crate::theme::Theme::black();
+        let mut scene = None;
+        let out = ctx.run_ui(input, |ui| {
+            let laid = ui.ctx().fonts_mut(|f| {
+                layout(
+                    &LayoutInput {
+                        slide: &deck.slides[0],
+                        theme: &theme,
+                        canvas: Vec2::new(960.0, 700.0),
+                        scale: 1.0,
+                        images: &NoImages,
+                    },
+                    f,
+                )
+            });
+            paint_scene(
+                ui.painter(),
+                area,
+                &laid,
+                FragmentFrame::still(0),
+                &NoTextures,
+            );
+            scene = Some(laid);
+        });
+        let scene = scene.expect("laid out");
+        assert!(scene.shrink < 0.9, "shrink {}", scene.shrink);
+        let texts: Vec<Rect> = out
+            .shapes
+            .iter()
+            .filter_map(|c| match &c.shape {
+                Shape::Text(t) => Some(t.visual_bounding_rect()),
+                _ => None,
+            })
+            .collect();
+        out.drop_without_applying_deltas();
+        let places: Vec<Rect> = scene
+            .items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Text(_)))
+            .map(|i| i.rect)
+            .collect();
+        assert_eq!(texts.len(), places.len());
+        for (drawn, place) in texts.iter().zip(&places) {
+            // The glyphs' ink sits inside the (shrunk) place, and fills most of its height.
+            assert!(
+                place.expand(1.0).contains_rect(*drawn),
+                "{drawn:?} in {place:?}"
+            );
+            assert!(
+                drawn.height() > place.height() * 0.5,
+                "{drawn:?} in {place:?}"
+            );
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ impl Layouter<'_, '_> {
         let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(width, h.max(60.0 * self.s)));
         let key = self.key("placeholder", None, message);
         Laid {
-            items: vec![self.item(key, rect, ItemKind::Placeholder { galley })],
+            items: vec![self.item(key, rect, ItemKind::Placeholder { galley, scale: 1.0 })],
             size: rect.size(),
         }
     }

@@ -45,20 +45,15 @@ pub struct LayoutInput<'a> {
 
 /// Lays the slide out, shrinking it when it does not fit the canvas.
 pub fn layout(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>) -> Scene {
-    let mut s = input.scale;
-    let avail = input.canvas.y * input.scale;
-    let mut scene = layout_at(input, fonts, s);
-    for _ in 0..3 {
-        let h = scene.1;
-        if h <= avail + 0.5 {
-            break;
-        }
-        s *= (avail / h) * 0.99;
-        scene = layout_at(input, fonts, s);
+    let full = layout_at(input, fonts, input.scale);
+    if full.shrink >= 0.5 {
+        return full;
     }
-    let (mut scene, _) = scene;
-    scene.shrink = s / input.scale;
-    scene
+    // Glyphs drawn at less than half their size lose strokes to the GPU's filtering (no
+    // mipmaps): a slide shrunk further is laid out again at a smaller scale, a whole number of
+    // octaves down, so that such slides still share a few sizes.
+    let octaves = (-full.shrink.log2()).floor();
+    layout_at(input, fonts, input.scale * 2f32.powf(-octaves))
 }
 
 /// A laid-out piece: its items (from its own top-left corner) and the size it takes.
@@ -69,6 +64,27 @@ struct Laid {
 }
 
 impl Laid {
+    /// The same piece `k` times the size, about its top-left corner: a shrunk slide keeps the
+    /// glyphs laid out at the window's scale and draws them smaller.
+    fn scaled(mut self, k: f32) -> Laid {
+        if k == 1.0 {
+            return self;
+        }
+        for i in &mut self.items {
+            i.rect = Rect::from_min_max(i.rect.min * k, i.rect.max * k);
+            for (r, _) in &mut i.links {
+                *r = Rect::from_min_max(r.min * k, r.max * k);
+            }
+            match &mut i.kind {
+                ItemKind::Fill { corner, .. } => *corner *= k,
+                ItemKind::Placeholder { scale, .. } => *scale *= k,
+                _ => {}
+            }
+        }
+        self.size *= k;
+        self
+    }
+
     fn push_at(&mut self, other: Laid, at: Vec2) {
         for mut i in other.items {
             i.rect = i.rect.translate(at);
@@ -125,7 +141,8 @@ struct Layouter<'a, 'f> {
     fonts: &'a mut FontsView<'f>,
     theme: &'a Theme,
     images: &'a dyn ImageSizes,
-    /// Points per canvas pixel, shrink included.
+    /// Points per canvas pixel laid out at (the window's scale, or a step below it for a
+    /// slide shrunk far; see `layout`).
     s: f32,
     canvas: Vec2,
     frags: Vec<Frag>,
@@ -144,8 +161,8 @@ struct Layouter<'a, 'f> {
 }
 
 /// Font sizes rounded to whole points: every distinct size rasterises its own glyphs into
-/// egui's atlas, and shrink-to-fit and window scaling would otherwise give each slide sizes of
-/// its own (the seed deck filled an 8192 x 1024 atlas before this; see `rostra bench`).
+/// egui's atlas, and window scaling would otherwise give each slide sizes of its own (the
+/// seed deck filled an 8192 x 1024 atlas before this; see `rostra bench`).
 fn glyph_size(size: f32) -> f32 {
     if size.is_finite() {
         size.round().max(1.0)
@@ -173,21 +190,22 @@ fn readable_theme(theme: &Theme, slide: &Slide) -> Option<Theme> {
     (light_bg != light_theme).then(|| theme.on_contrasting_background())
 }
 
-/// One layout pass at `s` points per canvas pixel; with the flow's height, for shrinking.
-fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Scene, f32) {
+/// Lays the slide out at `q` points per canvas pixel (the window's scale, or a step below it);
+/// content taller than the canvas is then scaled down to fit, as a whole, so a shrunk slide
+/// reuses the glyphs other slides rasterised (laid out at its own smaller scale, each shrunk
+/// slide put glyphs of its own sizes into egui's atlas: the seed deck's headings at 33 sizes,
+/// an 8192 x 2048 atlas).
+fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, q: f32) -> Scene {
     let swapped = readable_theme(input.theme, input.slide);
     let theme = swapped.as_ref().unwrap_or(input.theme);
     let canvas = input.canvas * input.scale;
-    // Shrinking scales the whole canvas, as reveal.js scales its slides: the flow is laid out
-    // on a smaller canvas and centred on the real one.
-    let inner = input.canvas * s;
     let slide = input.slide;
     let mut l = Layouter {
         fonts,
         theme,
         images: input.images,
-        s,
-        canvas: inner,
+        s: q,
+        canvas: input.canvas * q,
         frags: Vec::new(),
         timings: Vec::new(),
         absolute: Vec::new(),
@@ -197,11 +215,25 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         link: None,
         math_runs: Vec::new(),
     };
-    let base = TextStyle::plain(theme.body_size() * s, theme.text, theme.line_height);
-    let flow = l.blocks(&slide.blocks, inner.x, &base);
+    let base = TextStyle::plain(theme.body_size() * l.s, theme.text, theme.line_height);
+    let flow = l.blocks(&slide.blocks, input.canvas.x * q, &base);
+    // The margin keeps a shrunk slide clear of the canvas's edges.
+    let shrink = if flow.size.y > canvas.y + 0.5 {
+        canvas.y / flow.size.y * 0.99
+    } else {
+        1.0
+    };
+    let flow = flow.scaled(shrink);
+    // Shrinking scales the whole canvas, as reveal.js scales its slides: the flow is centred
+    // on the real canvas, and absolute elements are sized and offset at the smaller scale.
+    l.s = q * shrink;
+    l.absolute = std::mem::take(&mut l.absolute)
+        .into_iter()
+        .map(|(laid, style)| (laid.scaled(shrink), style))
+        .collect();
     let content_h = flow.size.y;
     let mut y = ((canvas.y - content_h) / 2.0).max(0.0);
-    let flow_x = ((canvas.x - inner.x) / 2.0).max(0.0);
+    let flow_x = (canvas.x - input.canvas.x * q * shrink) / 2.0;
     // Absolute elements are placed against the canvas, out of the flow.
     let placed_abs = l.place_absolute(canvas);
     // reveal.js draws centred flow content over an absolutely centred element (the seed's
@@ -221,6 +253,9 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
     for abs in placed_abs {
         items.extend(abs.items);
     }
+    // The rest is laid out at the window's scale too and shrunk with the slide, so every
+    // galley of a scene is `shrink` times the size it is drawn at.
+    l.s = q;
     let attrs = &slide.attributes;
     if let Some(src) = attrs
         .get("data-background-iframe")
@@ -229,7 +264,7 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         // Behind the content, as reveal.js puts the page: a card in the middle of the canvas.
         let size = vec2(canvas.x * 0.7, canvas.y * 0.5);
         let mut card = Laid::default();
-        let laid = l.card(src, &Meta::default(), size);
+        let laid = l.card(src, &Meta::default(), size / shrink).scaled(shrink);
         card.push_at(laid, (canvas - size) / 2.0);
         items.splice(0..0, card.items);
     }
@@ -239,35 +274,34 @@ fn layout_at(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>, s: f32) -> (Sce
         && let super::ImageState::Failed(reason) = input.images.state(src)
     {
         // A background video that cannot play says why, at the foot of the slide.
-        let laid = l.placeholder(&format!("{src}: {reason}"), canvas.x * 0.6);
+        let laid = l
+            .placeholder(&format!("{src}: {reason}"), canvas.x * 0.6 / shrink)
+            .scaled(shrink);
         let at = vec2(
             (canvas.x - laid.size.x) / 2.0,
-            canvas.y - laid.size.y - 12.0 * l.s,
+            canvas.y - laid.size.y - 12.0 * l.s * shrink,
         );
         let mut note = Laid::default();
         note.push_at(laid, at);
         items.extend(note.items);
     }
-    (
-        Scene {
-            size: canvas,
-            scale: input.scale,
-            shrink: 1.0,
-            background: bg.color,
-            background_image: bg.image,
-            background_size: attrs.get("data-background-size").map(str::to_string),
-            background_gradient: bg.gradient,
-            background_position: attrs.get("data-background-position").map(str::to_string),
-            background_repeat: attrs.get("data-background-repeat").map(str::to_string),
-            background_opacity: attrs
-                .get("data-background-opacity")
-                .and_then(|o| o.trim().parse::<f32>().ok())
-                .filter(|o| o.is_finite())
-                .map_or(1.0, |o| o.clamp(0.0, 1.0)),
-            items,
-        },
-        content_h,
-    )
+    Scene {
+        size: canvas,
+        scale: input.scale,
+        shrink: q / input.scale * shrink,
+        background: bg.color,
+        background_image: bg.image,
+        background_size: attrs.get("data-background-size").map(str::to_string),
+        background_gradient: bg.gradient,
+        background_position: attrs.get("data-background-position").map(str::to_string),
+        background_repeat: attrs.get("data-background-repeat").map(str::to_string),
+        background_opacity: attrs
+            .get("data-background-opacity")
+            .and_then(|o| o.trim().parse::<f32>().ok())
+            .filter(|o| o.is_finite())
+            .map_or(1.0, |o| o.clamp(0.0, 1.0)),
+        items,
+    }
 }
 
 impl Layouter<'_, '_> {
@@ -405,7 +439,7 @@ impl Layouter<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::test_support::{lay, text_rect, texts};
-    use crate::scene::ItemKind;
+    use crate::scene::{ItemKind, Scene};
     use crate::theme::Theme;
 
     #[test]
@@ -414,6 +448,70 @@ mod tests {
         let scene = lay(&md);
         assert!(scene.shrink < 1.0, "shrink {}", scene.shrink);
         let r = scene.content_rect();
+        assert!(r.min.y >= -0.5 && r.max.y <= 700.5, "{r:?}");
+    }
+
+    /// A slide of `n` one-line paragraphs, "Line 1" to "Line n".
+    fn lines(n: usize) -> Scene {
+        lay(&(1..=n).map(|k| format!("Line {k}\n\n")).collect::<String>())
+    }
+
+    /// The font size each text item of `scene` with `text` was laid out at.
+    fn laid_sizes(scene: &Scene, text: &str) -> Vec<f32> {
+        scene
+            .items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                ItemKind::Text(g) if g.text() == text => {
+                    g.job.sections.first().map(|s| s.format.font_id.size)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_shrunk_slide_draws_the_glyphs_of_an_unshrunk_one_smaller() {
+        let short = lay("Line 1\n");
+        let tall = lines(16);
+        assert!((0.5..0.9).contains(&tall.shrink), "shrink {}", tall.shrink);
+        // The same glyph size as on a slide that fits: nothing new to rasterise.
+        assert_eq!(laid_sizes(&tall, "Line 1"), laid_sizes(&short, "Line 1"));
+        // Placed at the shrunk size, centred, inside the canvas.
+        let (a, b) = (text_rect(&short, "Line 1"), text_rect(&tall, "Line 1"));
+        assert!(
+            (b.height() / a.height() - tall.shrink).abs() < 0.01,
+            "{a:?} {b:?} {}",
+            tall.shrink
+        );
+        let r = tall.content_rect();
+        assert!(r.min.y >= -0.5 && r.max.y <= 700.5, "{r:?}");
+        assert!((r.center().x - 480.0).abs() < 2.0, "{r:?}");
+        assert!((r.center().y - 350.0).abs() < 8.0, "{r:?}");
+    }
+
+    #[test]
+    fn a_slide_shrunk_past_half_is_laid_out_an_octave_down() {
+        let full = laid_sizes(&lay("Line 1\n"), "Line 1")[0];
+        let tall = lines(24);
+        assert!((0.25..0.5).contains(&tall.shrink), "shrink {}", tall.shrink);
+        let laid = laid_sizes(&tall, "Line 1")[0];
+        assert!(
+            (laid - (full / 2.0).round()).abs() < 0.5,
+            "{laid} of {full}"
+        );
+        // Drawn at no less than half the size laid out at.
+        let drawn = text_rect(&tall, "Line 1").height();
+        let own = tall
+            .items
+            .iter()
+            .find_map(|i| match &i.kind {
+                ItemKind::Text(g) if g.text() == "Line 1" => Some(g.rect.height()),
+                _ => None,
+            })
+            .expect("the line");
+        assert!(drawn / own >= 0.5 && drawn / own <= 1.0, "{drawn} of {own}");
+        let r = tall.content_rect();
         assert!(r.min.y >= -0.5 && r.max.y <= 700.5, "{r:?}");
     }
 

@@ -66,7 +66,7 @@ pub(crate) fn placeholder_text(scene: &Scene) -> String {
         .items
         .iter()
         .find_map(|i| match &i.kind {
-            ItemKind::Placeholder { galley } => Some(galley.text().to_string()),
+            ItemKind::Placeholder { galley, .. } => Some(galley.text().to_string()),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no placeholder in {:?}", texts(scene)))
