@@ -46,13 +46,14 @@ pub struct LayoutInput<'a> {
 /// Lays the slide out, shrinking it when it does not fit the canvas.
 pub fn layout(input: &LayoutInput<'_>, fonts: &mut FontsView<'_>) -> Scene {
     let full = layout_at(input, fonts, input.scale);
-    if full.shrink >= 0.5 {
+    if full.shrink >= 0.5 || !full.shrink.is_finite() {
         return full;
     }
     // Glyphs drawn at less than half their size lose strokes to the GPU's filtering (no
     // mipmaps): a slide shrunk further is laid out again at a smaller scale, a whole number of
     // octaves down, so that such slides still share a few sizes.
-    let octaves = (-full.shrink.log2()).floor();
+    // At most four octaves: a slide sixteen times too tall is unreadable at any scale.
+    let octaves = (-full.shrink.max(1e-3).log2()).floor().min(4.0);
     layout_at(input, fonts, input.scale * 2f32.powf(-octaves))
 }
 
@@ -513,6 +514,19 @@ mod tests {
         assert!(drawn / own >= 0.5 && drawn / own <= 1.0, "{drawn} of {own}");
         let r = tall.content_rect();
         assert!(r.min.y >= -0.5 && r.max.y <= 700.5, "{r:?}");
+    }
+
+    #[test]
+    fn a_slide_far_too_tall_still_fits_the_canvas() {
+        let tall = lines(400);
+        assert!(
+            tall.shrink > 0.0 && tall.shrink < 0.05,
+            "shrink {}",
+            tall.shrink
+        );
+        let r = tall.content_rect();
+        assert!(r.min.y >= -0.5 && r.max.y <= 700.5, "{r:?}");
+        assert!(r.min.x >= -0.5 && r.max.x <= 960.5, "{r:?}");
     }
 
     #[test]
