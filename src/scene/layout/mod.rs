@@ -66,7 +66,7 @@ struct Laid {
 
 impl Laid {
     /// The same piece `k` times the size, about its top-left corner: a shrunk slide keeps the
-    /// glyphs laid out at the window's scale and draws them smaller.
+    /// glyphs of the scale it was laid out at and draws them smaller.
     fn scaled(mut self, k: f32) -> Laid {
         if k == 1.0 {
             return self;
@@ -442,6 +442,7 @@ mod tests {
     use super::test_support::{lay, text_rect, texts};
     use crate::scene::{ItemKind, Scene};
     use crate::theme::Theme;
+    use eframe::egui::Galley;
 
     #[test]
     fn overflowing_slides_shrink_to_fit_the_canvas() {
@@ -457,17 +458,18 @@ mod tests {
         lay(&(1..=n).map(|k| format!("Line {k}\n\n")).collect::<String>())
     }
 
+    /// The galleys of the text items of `scene` whose text is `text`.
+    fn galleys<'a>(scene: &'a Scene, text: &'a str) -> impl Iterator<Item = &'a Galley> + 'a {
+        scene.items.iter().filter_map(move |i| match &i.kind {
+            ItemKind::Text(g) if g.text() == text => Some(g.as_ref()),
+            _ => None,
+        })
+    }
+
     /// The font size each text item of `scene` with `text` was laid out at.
     fn laid_sizes(scene: &Scene, text: &str) -> Vec<f32> {
-        scene
-            .items
-            .iter()
-            .filter_map(|i| match &i.kind {
-                ItemKind::Text(g) if g.text() == text => {
-                    g.job.sections.first().map(|s| s.format.font_id.size)
-                }
-                _ => None,
-            })
+        galleys(scene, text)
+            .filter_map(|g| g.job.sections.first().map(|s| s.format.font_id.size))
             .collect()
     }
 
@@ -503,14 +505,11 @@ mod tests {
         );
         // Drawn at no less than half the size laid out at.
         let drawn = text_rect(&tall, "Line 1").height();
-        let own = tall
-            .items
-            .iter()
-            .find_map(|i| match &i.kind {
-                ItemKind::Text(g) if g.text() == "Line 1" => Some(g.rect.height()),
-                _ => None,
-            })
-            .expect("the line");
+        let own = galleys(&tall, "Line 1")
+            .next()
+            .expect("the line")
+            .rect
+            .height();
         assert!(drawn / own >= 0.5 && drawn / own <= 1.0, "{drawn} of {own}");
         let r = tall.content_rect();
         assert!(r.min.y >= -0.5 && r.max.y <= 700.5, "{r:?}");
