@@ -274,7 +274,7 @@ pub enum Part {
     Logic,
     /// Drawing the slides, console and overlays (laying slides out included).
     Draw,
-    /// Handing large fills, text and pictures to rostra's own pipelines (`ui::flat`).
+    /// Handing large fills and the shapes egui tessellates to rostra's own pipelines (`ui::flat`).
     HandOver,
 }
 

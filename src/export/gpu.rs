@@ -258,6 +258,29 @@ mod tests {
                 Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
                 Color32::WHITE,
             );
+            // A strip of small rounded chips with their labels, a circle's outline, a line:
+            // each too small for a draw call of its own, one run together.
+            for i in 0..12 {
+                let chip =
+                    Rect::from_min_size(pos2(20.0 + i as f32 * 26.5, 370.0), vec2(22.0, 18.0));
+                p.rect_filled(chip, 3.0, Color32::from_rgb(70, 70, 80));
+                p.text(
+                    chip.center(),
+                    egui::Align2::CENTER_CENTER,
+                    format!("{i}"),
+                    egui::FontId::proportional(11.0),
+                    Color32::LIGHT_GRAY,
+                );
+            }
+            p.circle_stroke(
+                pos2(600.0, 20.0),
+                12.5,
+                egui::Stroke::new(1.5, Color32::GREEN),
+            );
+            p.line_segment(
+                [pos2(330.0, 10.0), pos2(380.0, 33.0)],
+                egui::Stroke::new(2.0, Color32::WHITE),
+            );
         };
         // The first pass loads the fonts; the second is the one drawn.
         let mut first = ctx.run_ui(input(), paint);
@@ -277,12 +300,14 @@ mod tests {
         };
         let egui_page = page(&mut gpu, false);
         let flat_page = page(&mut gpu, true);
-        // The backdrop, the red, the blue and the translucent fill; the large text and the
-        // picture (the small fill stays egui's).
-        assert_eq!(gpu.handed.get(), [4, 2]);
+        // The backdrop, the red, the blue and the translucent fill; then on the textured
+        // pipeline the large text with the small fill after it (one draw), the picture, and
+        // the chips, their labels, the circle and the line (one draw, 26 shapes).
+        assert_eq!(gpu.handed.get(), [4, 29]);
         assert_eq!(egui_page.len(), flat_page.len());
         // egui rounds a fill's edges to whole pixels, as a callback's viewport is: the same
-        // page to the last pixel, the fractional edges (x = 20.5, y = 30.25) included. Under
+        // page to the last pixel, the fractional edges (x = 20.5, y = 30.25) and the dithered
+        // feathering of the small shapes included. Under
         // the translucent fill a channel may be one level off (two draws, two roundings).
         let translucent = Rect::from_min_size(pos2(200.0, 150.0), vec2(300.0, 200.0));
         let differ: Vec<(usize, usize)> = (0..egui_page.len() / 4)

@@ -189,20 +189,25 @@ pub fn paint_preview_zoomed(
 /// Paints `qr` in `rect`: white square with its quiet zone, dark modules, as large as fits.
 pub fn paint_qr(painter: &Painter, rect: Rect, qr: &QrMatrix) -> Rect {
     let modules = (qr.width + 2 * QUIET_ZONE) as f32;
-    // Whole pixels per module keep the edges crisp for phone cameras.
-    let side = rect.width().min(rect.height());
-    let m = (side / modules).floor().max(1.0);
+    // Whole physical pixels per module keep the edges crisp for phone cameras, and let the
+    // dark runs go out as one mesh of plain quads: a feathered rectangle each is ten
+    // triangles, and a software rasteriser pays for every one on each console repaint.
+    let ppp = painter.pixels_per_point();
+    let side = rect.width().min(rect.height()) * ppp;
+    let m = (side / modules).floor().max(1.0) / ppp;
     let square = Rect::from_center_size(rect.center(), Vec2::splat(m * modules));
-    let square = Rect::from_min_size(square.min.round(), square.size());
+    let square = Rect::from_min_size((square.min * ppp).round() / ppp, square.size());
     painter.rect_filled(square, 0.0, chrome::QR_LIGHT);
     let origin = square.min + Vec2::splat(m * QUIET_ZONE as f32);
+    let mut mesh = egui::Mesh::default();
     for (y, x, len) in qr.runs() {
         let r = Rect::from_min_size(
             origin + vec2(x as f32 * m, y as f32 * m),
             vec2(len as f32 * m, m),
         );
-        painter.rect_filled(r, CornerRadius::ZERO, chrome::QR_DARK);
+        mesh.add_colored_rect(r, chrome::QR_DARK);
     }
+    painter.add(mesh);
     square
 }
 
@@ -416,6 +421,17 @@ pub fn show_console(
         inner.max,
     );
     ui.scope_builder(egui::UiBuilder::new().max_rect(strip), |ui| {
+        // Square chips: a rounded one is a hundred feathered triangles, a square one ten, and
+        // the console's clock repaints all of a long deck's chips every second.
+        let widgets = &mut ui.visuals_mut().widgets;
+        for w in [
+            &mut widgets.inactive,
+            &mut widgets.hovered,
+            &mut widgets.active,
+            &mut widgets.open,
+        ] {
+            w.corner_radius = CornerRadius::ZERO;
+        }
         egui::ScrollArea::horizontal()
             .id_salt("strip")
             .show(ui, |ui| {

@@ -1,9 +1,11 @@
-//! Large solid fills (a slide's background, the notes panel), text and pictures drawn by
-//! pipelines of rostra's own instead of egui's. egui's fragment shader carries branches for texture wrapping and
-//! predictable filtering that a software renderer (Mesa's lavapipe) runs for every pixel,
-//! which made one repaint of a 1080p console cost ~70 ms of CPU there; this pipeline draws a
-//! flat colour with no texture and no branch (~80 times cheaper per pixel on lavapipe), and
-//! text and pictures with a plain textured shader over the mesh egui tessellates (~7 times).
+//! Large solid fills (a slide's background, the notes panel), and everything else egui
+//! tessellates onto a texture (text, pictures, small fills, strokes, round corners), drawn by
+//! pipelines of rostra's own instead of egui's. egui's fragment shader carries branches for
+//! texture wrapping and predictable filtering that a software renderer (Mesa's lavapipe) runs
+//! for every pixel, which made one repaint of a 1080p console cost ~70 ms of CPU there; this
+//! pipeline draws a flat colour with no texture and no branch (~80 times cheaper per pixel on
+//! lavapipe), and the rest with a plain textured shader over the mesh egui tessellates (~7
+//! times), neighbours under one clip as one draw.
 //! The picture is the same: the colour egui would write, its corner rounding (corners stay
 //! egui's), pixel-rounded edges. A translucent fill (a slide fading in or out) is two flat
 //! draws: the target darkened by its opacity, then its colour added, which is egui's blend
@@ -302,10 +304,10 @@ pub fn hand_over_layer(ctx: &egui::Context, layer: egui::LayerId) -> usize {
     })
 }
 
-/// Text and pictures as egui tessellates them, drawn by a plain textured pipeline: the
-/// texture (the glyph atlas, a picture) sampled and multiplied by the vertex colour, which is
-/// all egui's shader does for them, without the branches lavapipe pays for on every pixel
-/// (~6 ns a pixel against ~44).
+/// Text, pictures and egui's other shapes as egui tessellates them, drawn by a plain textured
+/// pipeline: the texture (the glyph atlas, a picture) sampled, multiplied by the vertex colour
+/// and dithered, which is all egui's shader does for them, without the branches lavapipe pays
+/// for on every pixel (~6 ns a pixel against ~44).
 const TEXT_SHADER: &str = "
 struct In {
     @location(0) position: vec2<f32>,
@@ -331,9 +333,19 @@ fn vs(v: In) -> Out {
 @group(0) @binding(0) var atlas: texture_2d<f32>;
 @group(0) @binding(1) var atlas_sampler: sampler;
 
+// egui's dithering (its renderer's default): the gamma-encoded colour nudged by under half a
+// level of interleaved gradient noise, so that feathered edges and gradients land on the
+// same eight-bit values as egui's own shader puts there. A flat colour is left as it is.
+fn dither(rgb: vec3<f32>, frag: vec4<f32>) -> vec3<f32> {
+    let f = 0.06711056 * frag.x + 0.00583715 * frag.y;
+    let noise = (fract(52.9829189 * fract(f)) - 0.5) * 0.95;
+    return rgb + noise / 255.0;
+}
+
 @fragment
 fn fs(in: Out) -> @location(0) vec4<f32> {
-    return in.color * textureSample(atlas, atlas_sampler, in.uv);
+    let c = in.color * textureSample(atlas, atlas_sampler, in.uv);
+    return vec4<f32>(dither(c.rgb, in.position), c.a);
 }
 
 fn linear_from_gamma(c: vec3<f32>) -> vec3<f32> {
@@ -345,7 +357,7 @@ fn linear_from_gamma(c: vec3<f32>) -> vec3<f32> {
 @fragment
 fn fs_srgb(in: Out) -> @location(0) vec4<f32> {
     let c = in.color * textureSample(atlas, atlas_sampler, in.uv);
-    return vec4<f32>(linear_from_gamma(c.rgb), c.a);
+    return vec4<f32>(linear_from_gamma(dither(c.rgb, in.position)), c.a);
 }
 ";
 
@@ -445,16 +457,18 @@ impl TexturedPipeline {
     }
 }
 
-/// The textures `shapes` draw with (the glyph atlas for text).
+/// The textures `shapes` draw with: the glyph atlas for text and for every plain shape
+/// (egui fills and strokes through its white texel), and each mesh's own.
 pub fn textures_of<'a>(shapes: impl IntoIterator<Item = &'a ClippedShape>) -> HashSet<TextureId> {
-    shapes
+    let mut out: HashSet<TextureId> = shapes
         .into_iter()
         .filter_map(|c| match &c.shape {
-            Shape::Text(_) => Some(TextureId::default()),
             Shape::Mesh(m) => Some(m.texture_id),
             _ => None,
         })
-        .collect()
+        .collect();
+    out.insert(TextureId::default());
+    out
 }
 
 /// Points the textured pipeline at those of `wanted` that egui's `renderer` holds as this
@@ -651,12 +665,15 @@ fn upload(
     }
 }
 
-/// The smallest text or picture, in physical pixels on screen, worth a draw call of its own.
+/// The smallest run of shapes, in physical pixels on screen, worth a draw call of its own.
 pub const MIN_MESH_AREA_PX: f32 = 64.0 * 64.0;
 
-/// Hands the larger text and pictures among `shapes` (a pass's output) drawn with a texture
-/// in `bound` ([`bind_textures`]) to the textured pipeline: each is tessellated here as egui
-/// would, into a callback over `window`; returns how many.
+/// Hands what egui would draw among `shapes` (a pass's output) as plain meshes on a texture
+/// in `bound` ([`bind_textures`]) to the textured pipeline: text, pictures, and the fills,
+/// strokes and paths egui draws through its glyph atlas's white texel. Neighbours under the
+/// same clip and texture are tessellated here as egui would into one mesh, one callback over
+/// `window` (the others become no-ops), so that many small shapes cost one draw call; returns
+/// how many shapes went.
 pub fn hand_over_meshes(
     ctx: &egui::Context,
     shapes: &mut [ClippedShape],
@@ -664,11 +681,10 @@ pub fn hand_over_meshes(
     pixels_per_point: f32,
     bound: &HashSet<TextureId>,
 ) -> usize {
-    let mut count = 0;
-    for c in shapes.iter_mut() {
-        if let Some(flat) = mesh_replacement(ctx, c, window, pixels_per_point, bound) {
-            c.shape = flat;
-            count += 1;
+    let (count, replaced) = mesh_runs(ctx, shapes.iter(), window, pixels_per_point, bound);
+    for (i, shape) in replaced {
+        if let Some(c) = shapes.get_mut(i) {
+            c.shape = shape;
         }
     }
     count
@@ -690,20 +706,11 @@ pub fn hand_over_meshes_layer(
     let window = ctx.viewport_rect();
     // Tessellating needs the context, which `graphics_mut` holds: copy the shapes out first
     // (a text shape is a handle on its laid-out galley).
-    let candidates: Vec<(usize, ClippedShape)> = ctx.graphics(|g| {
-        g.get(layer).map_or_else(Vec::new, |list| {
-            list.all_entries()
-                .enumerate()
-                .filter(|(_, c)| matches!(c.shape, Shape::Text(_) | Shape::Mesh(_)))
-                .map(|(i, c)| (i, c.clone()))
-                .collect()
-        })
+    let shapes: Vec<ClippedShape> = ctx.graphics(|g| {
+        g.get(layer)
+            .map_or_else(Vec::new, |list| list.all_entries().cloned().collect())
     });
-    let replaced: Vec<(usize, Shape)> = candidates
-        .into_iter()
-        .filter_map(|(i, c)| mesh_replacement(ctx, &c, window, ppp, bound).map(|s| (i, s)))
-        .collect();
-    let count = replaced.len();
+    let (count, replaced) = mesh_runs(ctx, shapes.iter(), window, ppp, bound);
     ctx.graphics_mut(|g| {
         if let Some(list) = g.get_mut(layer) {
             for (i, shape) in replaced {
@@ -714,47 +721,116 @@ pub fn hand_over_meshes_layer(
     count
 }
 
-/// What a text or picture shape becomes on the textured pipeline; `None` leaves it to egui.
-fn mesh_replacement(
+/// A run of neighbouring shapes that go to the textured pipeline as one mesh.
+struct Run {
+    /// Their indices in the pass's shapes.
+    shapes: Vec<usize>,
+    /// The clip they share.
+    clip: Rect,
+    /// What they tessellate to, together.
+    mesh: egui::Mesh,
+    /// How much of the screen they cover, in physical pixels (overlaps counted twice).
+    area: f32,
+}
+
+/// The runs among `shapes` and what each shape becomes: the first of a run its callback,
+/// the others no-ops; with how many shapes went. A shape egui must draw itself (a callback,
+/// a transformed or unbound texture) ends a run, so the order of drawing stays as it was.
+fn mesh_runs<'a>(
     ctx: &egui::Context,
-    c: &ClippedShape,
+    shapes: impl Iterator<Item = &'a ClippedShape>,
     window: Rect,
     pixels_per_point: f32,
     bound: &HashSet<TextureId>,
-) -> Option<Shape> {
-    let texture = match &c.shape {
-        Shape::Text(_) => TextureId::default(),
-        Shape::Mesh(m) => m.texture_id,
-        _ => return None,
+) -> (usize, Vec<(usize, Shape)>) {
+    let mut replaced = Vec::new();
+    let mut count = 0;
+    let mut run: Option<Run> = None;
+    let mut finish = |run: Option<Run>, replaced: &mut Vec<(usize, Shape)>| {
+        let Some(run) = run else { return };
+        if run.mesh.is_empty() || run.area < MIN_MESH_AREA_PX {
+            return;
+        }
+        count += run.shapes.len();
+        let mut mesh = Some(run.mesh);
+        for &i in &run.shapes {
+            let shape = match mesh.take() {
+                Some(mesh) => Shape::Callback(egui_wgpu::Callback::new_paint_callback(
+                    window,
+                    FlatMesh {
+                        mesh,
+                        indices: std::sync::Mutex::new(0..0),
+                    },
+                )),
+                None => Shape::Noop,
+            };
+            replaced.push((i, shape));
+        }
     };
-    if !bound.contains(&texture)
+    for (i, c) in shapes.enumerate() {
+        if matches!(c.shape, Shape::Noop) {
+            continue;
+        }
+        let Some((mesh, area)) = plain_mesh(ctx, c, pixels_per_point, bound) else {
+            finish(run.take(), &mut replaced);
+            continue;
+        };
+        match &mut run {
+            // A shape that draws nothing (clipped away, transparent) goes with the run.
+            Some(r) if mesh.is_empty() => r.shapes.push(i),
+            None if mesh.is_empty() => {}
+            Some(r) if r.clip == c.clip_rect && r.mesh.texture_id == mesh.texture_id => {
+                r.mesh.append(mesh);
+                r.shapes.push(i);
+                r.area += area;
+            }
+            _ => {
+                finish(run.take(), &mut replaced);
+                run = Some(Run {
+                    shapes: vec![i],
+                    clip: c.clip_rect,
+                    mesh,
+                    area,
+                });
+            }
+        }
+    }
+    finish(run.take(), &mut replaced);
+    (count, replaced)
+}
+
+/// What `c` tessellates to when it is one plain mesh on a texture the textured pipeline
+/// has, with the physical pixels it covers; `None` leaves it to egui.
+fn plain_mesh(
+    ctx: &egui::Context,
+    c: &ClippedShape,
+    pixels_per_point: f32,
+    bound: &HashSet<TextureId>,
+) -> Option<(egui::Mesh, f32)> {
+    if matches!(c.shape, Shape::Callback(_))
         || c.transform_after_tessellation != egui::emath::TSTransform::IDENTITY
     {
         return None;
     }
     let shown = c.shape.visual_bounding_rect().intersect(c.clip_rect);
-    if !shown.is_positive() || shown.area() * pixels_per_point * pixels_per_point < MIN_MESH_AREA_PX
-    {
-        return None;
-    }
-    let mut mesh = egui::Mesh::with_texture(texture);
+    let area = if shown.is_positive() {
+        shown.area() * pixels_per_point * pixels_per_point
+    } else {
+        0.0
+    };
+    let mut mesh: Option<egui::Mesh> = None;
     for p in ctx.tessellate(vec![c.clone()], pixels_per_point) {
         match p.primitive {
-            egui::epaint::Primitive::Mesh(m) if m.texture_id == texture => mesh.append(m),
-            // Anything else (a callback, another texture) is not one plain mesh: egui's.
+            egui::epaint::Primitive::Mesh(m) if bound.contains(&m.texture_id) => match &mut mesh {
+                Some(all) if all.texture_id == m.texture_id => all.append(m),
+                Some(_) => return None,
+                None => mesh = Some(m),
+            },
+            // Anything else (a callback, an unbound texture) is not one plain mesh: egui's.
             _ => return None,
         }
     }
-    if mesh.is_empty() {
-        return None;
-    }
-    Some(Shape::Callback(egui_wgpu::Callback::new_paint_callback(
-        window,
-        FlatMesh {
-            mesh,
-            indices: std::sync::Mutex::new(0..0),
-        },
-    )))
+    Some((mesh.unwrap_or_default(), area))
 }
 
 #[cfg(test)]
@@ -893,5 +969,90 @@ mod tests {
         // circle, nor the translucent rounded one.
         assert_eq!(hand_over(&mut shapes, 1.0), 2);
         assert_eq!(callbacks(&shapes[0].shape).len(), 3);
+    }
+
+    /// A context whose fonts are loaded, as after a window's first pass.
+    fn context() -> egui::Context {
+        let ctx = egui::Context::default();
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        ctx
+    }
+
+    fn chip(i: usize, clip: Rect) -> ClippedShape {
+        ClippedShape {
+            clip_rect: clip,
+            shape: Shape::rect_filled(
+                Rect::from_min_size(pos2(10.0 + 30.0 * i as f32, 10.0), vec2(26.0, 20.0)),
+                3.0,
+                Color32::from_rgb(70, 70, 80),
+            ),
+            transform_after_tessellation: Default::default(),
+        }
+    }
+
+    /// What each shape is after the hand-over: 'C' a callback, '-' a no-op, 'e' egui's.
+    fn kinds(shapes: &[ClippedShape]) -> String {
+        shapes
+            .iter()
+            .map(|c| match c.shape {
+                Shape::Callback(_) => 'C',
+                Shape::Noop => '-',
+                _ => 'e',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_neighbours_under_one_clip_go_as_one_draw() {
+        let ctx = context();
+        let bound = HashSet::from([TextureId::default()]);
+        // Twelve chips of 26x20: each far under a draw call's worth, together over it.
+        let mut shapes: Vec<ClippedShape> = (0..12).map(|i| chip(i, screen())).collect();
+        assert_eq!(
+            hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &bound),
+            12
+        );
+        assert_eq!(kinds(&shapes), "C-----------");
+    }
+
+    #[test]
+    fn a_run_ends_where_the_clip_changes_or_egui_must_draw() {
+        let ctx = context();
+        let bound = HashSet::from([TextureId::default()]);
+        let other = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 500.0));
+        // Eight chips are just over a draw call's worth.
+        let mut shapes: Vec<ClippedShape> = (0..16).map(|i| chip(i, screen())).collect();
+        shapes.extend((16..24).map(|i| chip(i, other)));
+        // A flat fill's callback between two runs keeps its place in the order.
+        shapes.insert(
+            8,
+            ClippedShape {
+                clip_rect: screen(),
+                shape: flat_fill(screen(), Color32::BLACK),
+                transform_after_tessellation: Default::default(),
+            },
+        );
+        // A lone chip: too small for a draw of its own, egui's.
+        shapes.push(ClippedShape {
+            clip_rect: screen(),
+            shape: Shape::Noop,
+            transform_after_tessellation: Default::default(),
+        });
+        shapes.push(chip(0, screen().shrink(1.0)));
+        hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &bound);
+        assert_eq!(kinds(&shapes), "C-------CC-------C--------e");
+    }
+
+    #[test]
+    fn shapes_on_a_texture_not_bound_stay_with_egui() {
+        let ctx = context();
+        let mut shapes: Vec<ClippedShape> = (0..12).map(|i| chip(i, screen())).collect();
+        assert_eq!(
+            hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &HashSet::new()),
+            0
+        );
+        assert_eq!(kinds(&shapes), "eeeeeeeeeeee");
     }
 }
