@@ -371,6 +371,8 @@ struct TexturedPipeline {
     sampler: wgpu::Sampler,
     /// The textures as egui's renderer holds them this pass ([`bind_textures`]).
     bound: HashMap<TextureId, wgpu::BindGroup>,
+    /// How full egui's glyph atlas was when textures were last bound.
+    atlas_fill: f32,
     /// This frame's vertices and indices, gathered by each callback's `prepare`.
     vertices: Vec<u8>,
     indices: Vec<u32>,
@@ -448,6 +450,7 @@ impl TexturedPipeline {
             layout,
             sampler,
             bound: HashMap::new(),
+            atlas_fill: 0.0,
             vertices: Vec::new(),
             indices: Vec::new(),
             uploaded: true,
@@ -483,6 +486,11 @@ pub fn bind_textures(
     wanted: &HashSet<TextureId>,
 ) -> HashSet<TextureId> {
     let atlas = ctx.fonts(|f| f.font_image_size());
+    let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+    let last_fill = renderer
+        .callback_resources
+        .get::<TexturedPipeline>()
+        .map_or(0.0, |p| p.atlas_fill);
     let mut views = Vec::new();
     for &id in wanted {
         let Some(t) = renderer.texture(&id) else {
@@ -496,7 +504,12 @@ pub fn bind_textures(
             && options.wrap_mode == egui::TextureWrapMode::ClampToEdge
             && options.mipmap_mode.is_none();
         let current = id != TextureId::default()
-            || (texture.width() as usize, texture.height() as usize) == (atlas[0], atlas[1]);
+            || atlas_is_current(
+                [texture.width() as usize, texture.height() as usize],
+                atlas,
+                fill,
+                last_fill,
+            );
         if plain && current {
             views.push((
                 id,
@@ -507,6 +520,7 @@ pub fn bind_textures(
     let Some(pipe) = renderer.callback_resources.get_mut::<TexturedPipeline>() else {
         return HashSet::new();
     };
+    pipe.atlas_fill = fill;
     pipe.bound.clear();
     for (id, view) in views {
         let group = device.create_bind_group(&wgpu::BindGroupDescriptor {
@@ -526,6 +540,15 @@ pub fn bind_textures(
         pipe.bound.insert(id, group);
     }
     pipe.bound.keys().copied().collect()
+}
+
+/// Whether the glyph atlas egui's renderer holds (`texture`, its size) is the one this pass
+/// drew with: the same size as egui's (`atlas`), and not rebuilt this pass. A full atlas is
+/// rebuilt from empty (its fill falls below `last_fill`, the last pass's) and may grow back to
+/// the old size within the pass, with its glyphs elsewhere: until the renderer has the new
+/// one, egui draws the text.
+fn atlas_is_current(texture: [usize; 2], atlas: [usize; 2], fill: f32, last_fill: f32) -> bool {
+    texture == atlas && fill >= last_fill
 }
 
 /// Text or a picture tessellated by egui (the same mesh egui would draw), drawn by the
@@ -1054,5 +1077,15 @@ mod tests {
             0
         );
         assert_eq!(kinds(&shapes), "eeeeeeeeeeee");
+    }
+
+    #[test]
+    fn the_atlas_is_left_to_egui_in_the_pass_it_grew_or_was_rebuilt() {
+        // Filling up as glyphs arrive: the renderer's copy is this pass's.
+        assert!(atlas_is_current([8192, 512], [8192, 512], 0.4, 0.3));
+        // Grown this pass: the renderer still has the smaller one.
+        assert!(!atlas_is_current([8192, 512], [8192, 1024], 0.4, 0.3));
+        // Rebuilt from empty and grown back to the same size: other glyphs, other places.
+        assert!(!atlas_is_current([8192, 512], [8192, 512], 0.1, 0.8));
     }
 }
