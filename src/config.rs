@@ -70,6 +70,20 @@ pub fn default_path() -> Option<PathBuf> {
     base.map(|b| b.join("rostra").join("config.toml"))
 }
 
+/// rostra's cache folder: `$XDG_CACHE_HOME/rostra`, else `~/.cache/rostra` (`%LOCALAPPDATA%`
+/// on Windows).
+pub fn cache_dir() -> Option<PathBuf> {
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    env("XDG_CACHE_HOME")
+        .or_else(|| env("LOCALAPPDATA"))
+        .or_else(|| env("HOME").map(|h| h.join(".cache")))
+        .map(|root| root.join("rostra"))
+}
+
 /// Where rostra keeps what it remembers (recent decks), beside the settings.
 pub fn state_dir() -> Option<PathBuf> {
     let env = |k: &str| {

@@ -39,6 +39,7 @@ pub mod stats;
 pub mod theme;
 pub mod ui;
 pub mod worker;
+pub mod xcompose;
 
 /// Version and build metadata baked in by `build.rs`.
 pub mod build_info {

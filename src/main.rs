@@ -406,6 +406,7 @@ fn say(text: &str) {
 
 fn main() -> ExitCode {
     rostra::allocator::tune();
+    rostra::xcompose::offer();
     // RUST_LOG=info (or debug) shows what rostra does; warnings by default.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let started = std::time::Instant::now();

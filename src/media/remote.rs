@@ -90,16 +90,9 @@ impl RemoteCache {
     /// The user's cache: `$XDG_CACHE_HOME/rostra/remote`, else `~/.cache/rostra/remote`
     /// (`%LOCALAPPDATA%` on Windows); the system's temp folder when neither is known.
     pub fn user() -> RemoteCache {
-        let env = |k: &str| {
-            std::env::var_os(k)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        };
-        let root = env("XDG_CACHE_HOME")
-            .or_else(|| env("LOCALAPPDATA"))
-            .or_else(|| env("HOME").map(|h| h.join(".cache")))
-            .unwrap_or_else(std::env::temp_dir);
-        RemoteCache::at(root.join("rostra").join("remote"))
+        let root =
+            crate::config::cache_dir().unwrap_or_else(|| std::env::temp_dir().join("rostra"));
+        RemoteCache::at(root.join("remote"))
     }
 
     /// The folder the cache lives in.
