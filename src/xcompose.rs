@@ -31,7 +31,13 @@ pub fn offer() {
         let Some(dir) = folder(chosen.as_deref(), crate::config::cache_dir().as_deref()) else {
             return;
         };
-        if std::fs::create_dir_all(&dir).is_err() {
+        // libX11 skips a folder others may write to, and a umask of 002 (a user's own group,
+        // the default on Debian and Ubuntu) would make one: this one is the user's alone.
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o700);
+        if std::fs::create_dir_all(&dir).is_err()
+            || std::fs::set_permissions(&dir, private).is_err()
+        {
             return;
         }
         // SAFETY: no other thread runs yet (see above), so nothing reads the environment
