@@ -53,13 +53,15 @@ impl Default for AudienceConfig {
     }
 }
 
+/// A folder named by environment variable `key`, unless it is unset or empty.
+fn env(key: &str) -> Option<PathBuf> {
+    std::env::var_os(key)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
 /// The settings file's path on this platform, if a home folder is known.
 pub fn default_path() -> Option<PathBuf> {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
     let base = if cfg!(target_os = "windows") {
         env("APPDATA")
     } else if cfg!(target_os = "macos") {
@@ -73,11 +75,6 @@ pub fn default_path() -> Option<PathBuf> {
 /// rostra's cache folder: `$XDG_CACHE_HOME/rostra`, else `~/.cache/rostra` (`%LOCALAPPDATA%`
 /// on Windows).
 pub fn cache_dir() -> Option<PathBuf> {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
     env("XDG_CACHE_HOME")
         .or_else(|| env("LOCALAPPDATA"))
         .or_else(|| env("HOME").map(|h| h.join(".cache")))
@@ -86,11 +83,6 @@ pub fn cache_dir() -> Option<PathBuf> {
 
 /// Where rostra keeps what it remembers (recent decks), beside the settings.
 pub fn state_dir() -> Option<PathBuf> {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
     if cfg!(any(target_os = "windows", target_os = "macos")) {
         default_path().and_then(|p| p.parent().map(Path::to_path_buf))
     } else {

@@ -60,7 +60,7 @@ mod tests {
         assert_eq!(
             folder(Some("".as_ref()), Some(cache)),
             Some(PathBuf::from("/home/a/.cache/rostra/xcompose")),
-            "an empty value is no choice (libX11 reads it as unset)"
+            "an empty value names no folder (libX11 would cache nothing)"
         );
         assert_eq!(folder(Some("/tmp/mine".as_ref()), Some(cache)), None);
         assert_eq!(folder(None, None), None);
