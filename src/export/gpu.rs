@@ -259,10 +259,16 @@ mod tests {
                 Color32::WHITE,
             );
             // A strip of small rounded chips with their labels, a circle's outline, a line:
-            // each too small for a draw call of its own, one run together.
+            // each too small for a draw call of its own, one run together, every other chip
+            // under a clip of its own that holds it (as a widget's frame clips).
             for i in 0..12 {
                 let chip =
                     Rect::from_min_size(pos2(20.0 + i as f32 * 26.5, 370.0), vec2(22.0, 18.0));
+                let p = if i % 2 == 0 {
+                    p.with_clip_rect(chip.expand(1.0))
+                } else {
+                    p.clone()
+                };
                 p.rect_filled(chip, 3.0, Color32::from_rgb(70, 70, 80));
                 p.text(
                     chip.center(),
@@ -281,6 +287,16 @@ mod tests {
                 [pos2(330.0, 10.0), pos2(380.0, 33.0)],
                 egui::Stroke::new(2.0, Color32::WHITE),
             );
+            // Text its clip cuts in half, as a scrolled panel cuts a line: a draw of its own,
+            // under that clip.
+            p.with_clip_rect(Rect::from_min_max(Pos2::ZERO, pos2(640.0, 95.0)))
+                .text(
+                    pos2(350.0, 60.0),
+                    egui::Align2::LEFT_TOP,
+                    "cut 자름",
+                    egui::FontId::proportional(60.0),
+                    Color32::WHITE,
+                );
         };
         // The first pass loads the fonts; the second is the one drawn.
         let mut first = ctx.run_ui(input(), paint);
@@ -302,8 +318,9 @@ mod tests {
         let flat_page = page(&mut gpu, true);
         // The backdrop, the red, the blue and the translucent fill; then on the textured
         // pipeline the large text with the small fill after it (one draw), the picture, and
-        // the chips, their labels, the circle and the line (one draw, 26 shapes).
-        assert_eq!(gpu.handed.get(), [4, 29]);
+        // the chips, their labels, the circle and the line (one draw, 26 shapes, though half
+        // of them are under clips of their own), and the cut text.
+        assert_eq!(gpu.handed.get(), [4, 30]);
         assert_eq!(egui_page.len(), flat_page.len());
         // egui rounds a fill's edges to whole pixels, as a callback's viewport is: the same
         // page to the last pixel, the fractional edges (x = 20.5, y = 30.25) and the dithered

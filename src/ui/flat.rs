@@ -705,9 +705,10 @@ pub fn hand_over_meshes(
     bound: &HashSet<TextureId>,
 ) -> usize {
     let (count, replaced) = mesh_runs(ctx, shapes.iter(), window, pixels_per_point, bound);
-    for (i, shape) in replaced {
+    for (i, shape, clip) in replaced {
         if let Some(c) = shapes.get_mut(i) {
             c.shape = shape;
+            c.clip_rect = clip.unwrap_or(c.clip_rect);
         }
     }
     count
@@ -736,8 +737,11 @@ pub fn hand_over_meshes_layer(
     let (count, replaced) = mesh_runs(ctx, shapes.iter(), window, ppp, bound);
     ctx.graphics_mut(|g| {
         if let Some(list) = g.get_mut(layer) {
-            for (i, shape) in replaced {
-                list.mutate_shape(egui::layers::ShapeIdx(i), |c| c.shape = shape);
+            for (i, shape, clip) in replaced {
+                list.mutate_shape(egui::layers::ShapeIdx(i), |c| {
+                    c.shape = shape;
+                    c.clip_rect = clip.unwrap_or(c.clip_rect);
+                });
             }
         }
     });
@@ -748,28 +752,65 @@ pub fn hand_over_meshes_layer(
 struct Run {
     /// Their indices in the pass's shapes.
     shapes: Vec<usize>,
-    /// The clip they share.
+    /// The clip the run's draw uses.
     clip: Rect,
+    /// Where its vertices lie, in points.
+    bounds: Rect,
+    /// Whether every shape's mesh lies inside its own clip, so that any clip holding
+    /// `bounds` draws the run as egui would.
+    free: bool,
     /// What they tessellate to, together.
     mesh: egui::Mesh,
     /// How much of the screen they cover, in physical pixels (overlaps counted twice).
     area: f32,
 }
 
+impl Run {
+    /// The clip under which the run and a next shape (its `clip`, the `bounds` of its mesh)
+    /// draw as egui would draw them apart, if there is one.
+    fn joined_clip(&self, clip: Rect, bounds: Rect, ppp: f32, window: Rect) -> Option<Rect> {
+        let inside = inside_clip(bounds, clip, ppp);
+        if clip == self.clip || (inside && inside_clip(bounds, self.clip, ppp)) {
+            Some(self.clip)
+        } else if self.free && inside_clip(self.bounds, clip, ppp) {
+            Some(clip)
+        } else if self.free && inside {
+            Some(window)
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether a mesh within `bounds` loses no pixel to `clip` (both in points): the scissor
+/// egui's renderer makes of it has its edges at the nearest physical pixel, and a pixel is
+/// drawn where its centre is covered.
+fn inside_clip(bounds: Rect, clip: Rect, ppp: f32) -> bool {
+    bounds.min.x * ppp >= (clip.min.x * ppp).round()
+        && bounds.min.y * ppp >= (clip.min.y * ppp).round()
+        && bounds.max.x * ppp <= (clip.max.x * ppp).round()
+        && bounds.max.y * ppp <= (clip.max.y * ppp).round()
+}
+
+/// What shape `.0` of a pass becomes, and the clip it is drawn under when that changes.
+type Replaced = (usize, Shape, Option<Rect>);
+
 /// The runs among `shapes` and what each shape becomes: the first of a run its callback,
 /// the others no-ops; with how many shapes went. A shape egui must draw itself (a callback,
 /// a transformed or unbound texture) ends a run, so the order of drawing stays as it was.
+/// Shapes under different clips share a run where no clip cuts their meshes: a draw call
+/// costs lavapipe about 0.1 ms, a clip of its own or not.
 fn mesh_runs<'a>(
     ctx: &egui::Context,
     shapes: impl Iterator<Item = &'a ClippedShape>,
     window: Rect,
     pixels_per_point: f32,
     bound: &HashSet<TextureId>,
-) -> (usize, Vec<(usize, Shape)>) {
+) -> (usize, Vec<Replaced>) {
     let mut replaced = Vec::new();
     let mut count = 0;
     let mut run: Option<Run> = None;
-    let mut finish = |run: Option<Run>, replaced: &mut Vec<(usize, Shape)>| {
+    let mut finish = |run: Option<Run>, replaced: &mut Vec<Replaced>| {
         let Some(run) = run else { return };
         if run.mesh.is_empty() || run.area < MIN_MESH_AREA_PX {
             return;
@@ -778,16 +819,19 @@ fn mesh_runs<'a>(
         let mut mesh = Some(run.mesh);
         for &i in &run.shapes {
             let shape = match mesh.take() {
-                Some(mesh) => Shape::Callback(egui_wgpu::Callback::new_paint_callback(
-                    window,
-                    FlatMesh {
-                        mesh,
-                        indices: std::sync::Mutex::new(0..0),
-                    },
-                )),
-                None => Shape::Noop,
+                Some(mesh) => (
+                    Shape::Callback(egui_wgpu::Callback::new_paint_callback(
+                        window,
+                        FlatMesh {
+                            mesh,
+                            indices: std::sync::Mutex::new(0..0),
+                        },
+                    )),
+                    Some(run.clip),
+                ),
+                None => (Shape::Noop, None),
             };
-            replaced.push((i, shape));
+            replaced.push((i, shape.0, shape.1));
         }
     };
     for (i, c) in shapes.enumerate() {
@@ -798,11 +842,23 @@ fn mesh_runs<'a>(
             finish(run.take(), &mut replaced);
             continue;
         };
-        match &mut run {
+        if mesh.is_empty() {
             // A shape that draws nothing (clipped away, transparent) goes with the run.
-            Some(r) if mesh.is_empty() => r.shapes.push(i),
-            None if mesh.is_empty() => {}
-            Some(r) if r.clip == c.clip_rect && r.mesh.texture_id == mesh.texture_id => {
+            if let Some(r) = &mut run {
+                r.shapes.push(i);
+            }
+            continue;
+        }
+        let bounds = mesh.calc_bounds();
+        let joined = run
+            .as_ref()
+            .filter(|r| r.mesh.texture_id == mesh.texture_id)
+            .and_then(|r| r.joined_clip(c.clip_rect, bounds, pixels_per_point, window));
+        match (&mut run, joined) {
+            (Some(r), Some(clip)) => {
+                r.free = r.free && inside_clip(bounds, c.clip_rect, pixels_per_point);
+                r.clip = clip;
+                r.bounds = r.bounds.union(bounds);
                 r.mesh.append(mesh);
                 r.shapes.push(i);
                 r.area += area;
@@ -812,6 +868,8 @@ fn mesh_runs<'a>(
                 run = Some(Run {
                     shapes: vec![i],
                     clip: c.clip_rect,
+                    bounds,
+                    free: inside_clip(bounds, c.clip_rect, pixels_per_point),
                     mesh,
                     area,
                 });
@@ -1044,7 +1102,8 @@ mod tests {
     fn a_run_ends_where_the_clip_changes_or_egui_must_draw() {
         let ctx = context();
         let bound = HashSet::from([TextureId::default()]);
-        let other = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 500.0));
+        // A clip that cuts the chips (they are 10..30 high).
+        let other = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 25.0));
         // Eight chips are just over a draw call's worth.
         let mut shapes: Vec<ClippedShape> = (0..16).map(|i| chip(i, screen())).collect();
         shapes.extend((16..24).map(|i| chip(i, other)));
@@ -1066,6 +1125,43 @@ mod tests {
         shapes.push(chip(0, screen().shrink(1.0)));
         hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &bound);
         assert_eq!(kinds(&shapes), "C-------CC-------C--------e");
+    }
+
+    #[test]
+    fn neighbours_under_clips_that_cut_nothing_go_as_one_draw() {
+        let ctx = context();
+        let bound = HashSet::from([TextureId::default()]);
+        let own = |i: usize| {
+            let mut c = chip(i, screen());
+            c.clip_rect = c.shape.visual_bounding_rect().expand(2.0);
+            c
+        };
+        // Each chip in a clip of its own that holds it, as widgets in frames are.
+        let mut shapes: Vec<ClippedShape> = (0..12).map(own).collect();
+        // Chips in a clip that cuts them (rows scrolled half out of view) keep that clip.
+        let cut = Rect::from_min_max(pos2(0.0, 0.0), pos2(1920.0, 20.0));
+        shapes.extend((12..20).map(|i| chip(i, cut)));
+        assert_eq!(
+            hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &bound),
+            20
+        );
+        assert_eq!(kinds(&shapes), "C-----------C-------");
+        // The first draw's clip holds all twelve; the second is the cut ones'.
+        assert_eq!(shapes[0].clip_rect, screen());
+        assert_eq!(shapes[12].clip_rect, cut);
+    }
+
+    #[test]
+    fn a_clip_that_cuts_only_by_rounding_to_pixels_still_counts() {
+        // egui's scissor has its edges at the nearest physical pixel: at 1.5 pixels a point,
+        // a clip edge at 10.2 points is at pixel 15, a mesh from 10.1 (15.15) is inside.
+        let clip = Rect::from_min_max(pos2(10.2, 0.0), pos2(100.0, 100.0));
+        let mesh = Rect::from_min_max(pos2(10.1, 5.0), pos2(50.0, 50.0));
+        assert!(inside_clip(mesh, clip, 1.5));
+        // At 1.0 the edge is pixel 10, and the mesh from 10.1 is inside still; from 9.4 it is not.
+        assert!(inside_clip(mesh, clip, 1.0));
+        let wider = Rect::from_min_max(pos2(9.4, 5.0), pos2(50.0, 50.0));
+        assert!(!inside_clip(wider, clip, 1.0));
     }
 
     #[test]
