@@ -1104,9 +1104,9 @@ mod tests {
         let bound = HashSet::from([TextureId::default()]);
         // A clip that cuts the chips (they are 10..30 high).
         let other = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 25.0));
-        // Eight chips are just over a draw call's worth.
+        // Eight chips are just over a draw call's worth; sixteen cut ones too.
         let mut shapes: Vec<ClippedShape> = (0..16).map(|i| chip(i, screen())).collect();
-        shapes.extend((16..24).map(|i| chip(i, other)));
+        shapes.extend((16..32).map(|i| chip(i, other)));
         // A flat fill's callback between two runs keeps its place in the order.
         shapes.insert(
             8,
@@ -1124,7 +1124,7 @@ mod tests {
         });
         shapes.push(chip(0, screen().shrink(1.0)));
         hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &bound);
-        assert_eq!(kinds(&shapes), "C-------CC-------C--------e");
+        assert_eq!(kinds(&shapes), "C-------CC-------C----------------e");
     }
 
     #[test]
@@ -1139,13 +1139,13 @@ mod tests {
         // Each chip in a clip of its own that holds it, as widgets in frames are.
         let mut shapes: Vec<ClippedShape> = (0..12).map(own).collect();
         // Chips in a clip that cuts them (rows scrolled half out of view) keep that clip.
-        let cut = Rect::from_min_max(pos2(0.0, 0.0), pos2(1920.0, 20.0));
-        shapes.extend((12..20).map(|i| chip(i, cut)));
+        let cut = Rect::from_min_max(pos2(0.0, 0.0), pos2(1920.0, 25.0));
+        shapes.extend((12..28).map(|i| chip(i, cut)));
         assert_eq!(
             hand_over_meshes(&ctx, &mut shapes, screen(), 1.0, &bound),
-            20
+            28
         );
-        assert_eq!(kinds(&shapes), "C-----------C-------");
+        assert_eq!(kinds(&shapes), "C-----------C---------------");
         // The first draw's clip holds all twelve; the second is the cut ones'.
         assert_eq!(shapes[0].clip_rect, screen());
         assert_eq!(shapes[12].clip_rect, cut);
