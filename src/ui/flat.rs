@@ -766,10 +766,16 @@ struct Run {
 }
 
 impl Run {
-    /// The clip under which the run and a next shape (its `clip`, the `bounds` of its mesh)
-    /// draw as egui would draw them apart, if there is one.
-    fn joined_clip(&self, clip: Rect, bounds: Rect, ppp: f32, window: Rect) -> Option<Rect> {
-        let inside = inside_clip(bounds, clip, ppp);
+    /// The clip under which the run and a next shape (its `clip`, the `bounds` of its mesh,
+    /// whether that lies `inside` the clip) draw as egui would draw them apart, if any.
+    fn joined_clip(
+        &self,
+        clip: Rect,
+        bounds: Rect,
+        inside: bool,
+        ppp: f32,
+        window: Rect,
+    ) -> Option<Rect> {
         if clip == self.clip || (inside && inside_clip(bounds, self.clip, ppp)) {
             Some(self.clip)
         } else if self.free && inside_clip(self.bounds, clip, ppp) {
@@ -818,8 +824,9 @@ fn mesh_runs<'a>(
         count += run.shapes.len();
         let mut mesh = Some(run.mesh);
         for &i in &run.shapes {
-            let shape = match mesh.take() {
+            replaced.push(match mesh.take() {
                 Some(mesh) => (
+                    i,
                     Shape::Callback(egui_wgpu::Callback::new_paint_callback(
                         window,
                         FlatMesh {
@@ -829,9 +836,8 @@ fn mesh_runs<'a>(
                     )),
                     Some(run.clip),
                 ),
-                None => (Shape::Noop, None),
-            };
-            replaced.push((i, shape.0, shape.1));
+                None => (i, Shape::Noop, None),
+            });
         }
     };
     for (i, c) in shapes.enumerate() {
@@ -850,13 +856,14 @@ fn mesh_runs<'a>(
             continue;
         }
         let bounds = mesh.calc_bounds();
+        let inside = inside_clip(bounds, c.clip_rect, pixels_per_point);
         let joined = run
             .as_ref()
             .filter(|r| r.mesh.texture_id == mesh.texture_id)
-            .and_then(|r| r.joined_clip(c.clip_rect, bounds, pixels_per_point, window));
+            .and_then(|r| r.joined_clip(c.clip_rect, bounds, inside, pixels_per_point, window));
         match (&mut run, joined) {
             (Some(r), Some(clip)) => {
-                r.free = r.free && inside_clip(bounds, c.clip_rect, pixels_per_point);
+                r.free = r.free && inside;
                 r.clip = clip;
                 r.bounds = r.bounds.union(bounds);
                 r.mesh.append(mesh);
@@ -869,7 +876,7 @@ fn mesh_runs<'a>(
                     shapes: vec![i],
                     clip: c.clip_rect,
                     bounds,
-                    free: inside_clip(bounds, c.clip_rect, pixels_per_point),
+                    free: inside,
                     mesh,
                     area,
                 });
